@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
  * <pre>
  *   JSON            parse() returns                     write() accepts
  *   object          LinkedHashMap&lt;String,Object&gt;        any Map with String keys (in its iteration order)
- *   array           ArrayList&lt;Object&gt;                   any Iterable, Object[], float[], double[], int[], long[], boolean[]
+ *   array           ArrayList&lt;Object&gt;                   any Collection, Object[], float[], double[], int[], long[], boolean[]
  *   number          Long if written without '.', 'e'    Integer, Long, Short, Byte, Float, Double
  *                   or 'E' and within long range;
  *                   Double otherwise
@@ -97,8 +98,9 @@ public final class Json {
 
         void value(Object v, String path, int depth) {
             if (depth > MAX_DEPTH) {
+                String shortPath = path.length() > 60 ? path.substring(0, 60) + "..." : path;
                 throw new FormatException(source + ": nesting deeper than " + MAX_DEPTH
-                        + " at '" + path + "' (a map or list that contains itself?)");
+                        + " at '" + shortPath + "' (a map or list that contains itself?)");
             }
             if (v == null) {
                 sb.append("null");
@@ -119,10 +121,9 @@ public final class Json {
                 sb.append(((Number) v).longValue());
             } else if (v instanceof Map<?, ?> m) {
                 object(m, path, depth);
-            } else if (v instanceof Iterable<?> it) {
-                List<Object> items = new ArrayList<>();
-                it.forEach(items::add);
-                array(items, path, depth);
+            } else if (v instanceof Collection<?> c) {
+                // Collection, not Iterable: a Path is an Iterable of itself.
+                array(new ArrayList<>(c), path, depth);
             } else if (v.getClass().isArray()) {
                 int n = Array.getLength(v);
                 List<Object> items = new ArrayList<>(n);
