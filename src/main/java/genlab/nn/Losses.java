@@ -43,12 +43,15 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy on logits x, stable for any x:
-     * ℓ = max(x, 0) − x·y + ln(1 + e^−|x|), which equals BCE(σ(x), y) but never overflows.
+     * Binary cross-entropy on logits x, stable for any x: since −ln σ(x) = softplus(−x) and
+     * −ln(1 − σ(x)) = softplus(x), BCE(σ(x), y) = softplus(x) − x·y. {@link Tensor#softplus} is
+     * computed as max(x, 0) + ln(1 + e^−|x|), so nothing overflows, and its derivative σ(x) is
+     * smooth, giving ∂ℓ/∂x = σ(x) − y exactly (also at x = 0, where a max/abs form would pick a
+     * subgradient).
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor target) {
         same("bce_with_logits", logits, target);
-        return logits.relu().sub(logits.mul(target)).add(logits.abs().neg().softplus()).mean();
+        return logits.softplus().sub(logits.mul(target)).mean();
     }
 
     /** Cross-entropy of logits (N, C) against class labels: −(1/N) Σ log softmax(x)[label]. */
