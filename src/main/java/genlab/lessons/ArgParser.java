@@ -1,6 +1,8 @@
 package genlab.lessons;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,15 +68,18 @@ final class ArgParser {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: lessons/run ").append(lesson.name()).append(" [options]\n\n");
         sb.append(lesson.summary()).append("\n\noptions:\n");
+        List<String[]> rows = new ArrayList<>();
         for (Option o : spec.all()) {
             String left = "--" + o.name() + (o.kind() == Option.Kind.FLAG ? ""
                     : " " + (o.kind() == Option.Kind.CHOICE ? String.join("|", o.choices()) : o.kind().metavar));
             String def = o.kind() == Option.Kind.FLAG ? ""
                     : " (default " + Options.defaultFor(o, lesson.name(), false)
                     + (o.quickDefault() != null ? "; with --quick " + o.quickDefault() : "") + ")";
-            sb.append(String.format("  %-28s %s%s%n", left, o.help(), def));
+            rows.add(new String[] {left, o.help() + def});
         }
-        sb.append(String.format("  %-28s %s%n", "--help", "print this help and exit"));
+        rows.add(new String[] {"--help", "print this help and exit"});
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        for (String[] r : rows) sb.append(String.format("  %-" + width + "s  %s%n", r[0], r[1]));
         return sb.toString();
     }
 }

@@ -46,8 +46,10 @@ public record Option(String name, Kind kind, String defaultValue, String quickDe
         REAL("X"),
         /** One of a fixed list of words. */
         CHOICE("NAME"),
-        /** Free text, e.g. a path. */
+        /** Free text. */
         TEXT("TEXT"),
+        /** A directory (relative paths are relative to the working directory). */
+        DIR("DIR"),
         /** Present or absent; takes no value. */
         FLAG("");
 
@@ -89,6 +91,7 @@ public record Option(String name, Kind kind, String defaultValue, String quickDe
                     if (!choices.contains(text)) throw bad(name, "one of " + String.join("|", choices) + got);
                     return text;
                 case TEXT:
+                case DIR:
                     if (text.isEmpty()) throw bad(name, "a non-empty value" + got);
                     return text;
                 default:

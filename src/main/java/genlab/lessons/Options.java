@@ -35,7 +35,7 @@ public final class Options {
     /** The options every lesson accepts; the seed defaults to 0. */
     public static Options common() {
         return new Options()
-                .add(new Option("out", Option.Kind.TEXT, "out/" + LESSON, null, List.of(),
+                .add(new Option("out", Option.Kind.DIR, "out/" + LESSON, null, List.of(),
                         "directory for figures and metrics.json (relative to the working directory)"))
                 .add(new Option("seed", Option.Kind.NATURAL, "0", null, List.of(),
                         "seed of the run's random generator: same seed and backend, same numbers"))

@@ -26,7 +26,7 @@ public final class Progress implements AutoCloseable {
     private final long start;
     private long done;
     private String status = "";
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private long lastTenth = 0;
     private int lastWidth = 0;
     private boolean closed;
@@ -46,6 +46,7 @@ public final class Progress implements AutoCloseable {
         this.nanoClock = nanoClock;
         this.plainIntervalNanos = (long) (plainIntervalSeconds * 1e9);
         this.start = nanoClock.getAsLong();
+        this.lastDraw = start;
     }
 
     /** One more item done; {@code status} is a short note such as {@code "loss 0.2345"}. */

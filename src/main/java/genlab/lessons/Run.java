@@ -42,7 +42,7 @@ public final class Run {
         this.out = out;
         this.interactive = interactive;
         this.random = new SplittableRandom(seed());
-        this.outDir = Path.of(text("out"));
+        this.outDir = dir("out");
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -85,6 +85,11 @@ public final class Run {
     /** A choice or text option. */
     public String text(String name) {
         return (String) value(name, Option.Kind.CHOICE, Option.Kind.TEXT);
+    }
+
+    /** A directory option. */
+    public Path dir(String name) {
+        return Path.of((String) value(name, Option.Kind.DIR, Option.Kind.DIR));
     }
 
     /** A flag. */
