@@ -101,7 +101,10 @@ public final class GraphPng {
             g.drawString(title, MARGIN, MARGIN + 6);
         }
         g.setStroke(new BasicStroke(1.3f));
-        for (Node n : nodes) for (Node in : n.inputs) arrow(g, in, n);
+        for (Node n : nodes) {
+            // Operands end at different heights of the circle, so a value used twice (x + x) shows two arrows.
+            for (int i = 0; i < n.inputs.size(); i++) arrow(g, n.inputs.get(i), n, (i - (n.inputs.size() - 1) / 2.0) * 10);
+        }
         for (Node n : nodes) {
             if (n.op) drawOp(g, n);
             else drawBox(g, n);
@@ -244,11 +247,17 @@ public final class GraphPng {
                 (float) (n.y + OP_D / 2.0 + fm.getAscent() / 2.0 - 2));
     }
 
-    private static void arrow(Graphics2D g, Node from, Node to) {
+    /** How far the circle's edge lies right of its leftmost point at height {@code dy} from the centre. */
+    private static double circleInset(double dy) {
+        double r = OP_D / 2.0;
+        return r - Math.sqrt(Math.max(0, r * r - dy * dy));
+    }
+
+    private static void arrow(Graphics2D g, Node from, Node to, double dyEnd) {
         double x0 = from.op ? from.x + (from.w + OP_D) / 2 : from.x + from.w;
         double y0 = from.y + from.h / 2;
-        double x1 = to.op ? to.x + (to.w - OP_D) / 2 : to.x;
-        double y1 = to.y + to.h / 2;
+        double x1 = to.op ? to.x + (to.w - OP_D) / 2 + circleInset(dyEnd) : to.x;
+        double y1 = to.y + to.h / 2 + dyEnd;
         double dx = Math.max(20, (x1 - x0) / 2);
         g.setColor(EDGE);
         g.draw(new CubicCurve2D.Double(x0, y0, x0 + dx, y0, x1 - dx, y1, x1 - 7, y1));
