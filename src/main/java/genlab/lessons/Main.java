@@ -1,0 +1,19 @@
+package genlab.lessons;
+
+import java.util.List;
+
+/**
+ * {@code lessons/run [LESSON [options]]}: with no argument lists the lessons, with a name runs one.
+ * Every lesson is registered here, by hand, in {@link #LESSONS}.
+ */
+public final class Main {
+    /** All lessons, in teaching order. */
+    public static final List<Lesson> LESSONS = List.of(
+            new AutogradLesson());
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(LESSONS, args, System.out, System.err));
+    }
+}
