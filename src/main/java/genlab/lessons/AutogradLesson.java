@@ -1,5 +1,7 @@
 package genlab.lessons;
 
+import genlab.data.Points;
+import genlab.data.Toy2D;
 import genlab.scalar.Dot;
 import genlab.scalar.MLP;
 import genlab.scalar.Nonlinearity;
@@ -30,8 +32,8 @@ import java.util.random.RandomGenerator;
  * {@code lr_k = lr·(1 - 0.9·k/steps)}.
  */
 public final class AutogradLesson implements Lesson {
-    private static final double ALPHA = 1e-4;
-    private static final int POINTS = 100;
+    static final double ALPHA = 1e-4;
+    static final int POINTS = 100;
     private static final double NOISE = 0.1;
 
     @Override
@@ -86,7 +88,7 @@ public final class AutogradLesson implements Lesson {
         RandomGenerator rng = run.random();
         double[][] x = new double[POINTS][];
         double[] y = new double[POINTS];
-        moons(POINTS, NOISE, rng, x, y);
+        moons(rng, x, y);
         MLP model = new MLP(2, new int[] {16, 16, 1}, Nonlinearity.RELU, rng);
         List<Value> params = model.parameters();
         int steps = run.steps();
@@ -143,7 +145,7 @@ public final class AutogradLesson implements Lesson {
     }
 
     /** The full-batch loss; puts the accuracy of the current scores into {@code accuracy[0]}. */
-    private static Value loss(MLP model, List<Value> params, double[][] x, double[] y, double[] accuracy) {
+    static Value loss(MLP model, List<Value> params, double[][] x, double[] y, double[] accuracy) {
         List<Value> margins = new ArrayList<>(x.length);
         int correct = 0;
         for (int i = 0; i < x.length; i++) {
@@ -158,32 +160,12 @@ public final class AutogradLesson implements Lesson {
         return dataLoss.add(Value.sum(squares).mul(ALPHA));
     }
 
-    /**
-     * Two interleaving half circles (scikit-learn's {@code make_moons}): the upper moon
-     * {@code (cos t, sin t)} is {@code y = -1}, the lower {@code (1 - cos t, 1/2 - sin t)} is
-     * {@code y = +1}, {@code t} evenly spaced in [0, π], plus Gaussian noise; shuffled.
-     */
-    private static void moons(int n, double noise, RandomGenerator rng, double[][] x, double[] y) {
-        int outer = n / 2;
-        int inner = n - outer;
-        for (int i = 0; i < n; i++) {
-            boolean up = i < outer;
-            double t = Math.PI * (up ? i : i - outer) / Math.max(1, (up ? outer : inner) - 1);
-            x[i] = up ? new double[] {Math.cos(t), Math.sin(t)} : new double[] {1 - Math.cos(t), 0.5 - Math.sin(t)};
-            y[i] = up ? -1 : 1;
-        }
-        for (int i = 0; i < n; i++) {
-            x[i][0] += noise * rng.nextGaussian();
-            x[i][1] += noise * rng.nextGaussian();
-        }
-        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-            int j = rng.nextInt(i + 1);
-            double[] tx = x[i];
-            x[i] = x[j];
-            x[j] = tx;
-            double ty = y[i];
-            y[i] = y[j];
-            y[j] = ty;
+    /** The lesson's data: 100 two-moons points (noise 0.1) as rows x and targets y ∈ {−1, +1}. */
+    static void moons(RandomGenerator rng, double[][] x, double[] y) {
+        Points p = Toy2D.moons(x.length, NOISE, rng);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {p.x(i), p.y(i)};
+            y[i] = p.labels()[i] == 1 ? 1 : -1;
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 public final class Main {
     /** All lessons, in teaching order. */
     public static final List<Lesson> LESSONS = List.of(
-            new AutogradLesson());
+            new AutogradLesson(),
+            new TensorsLesson());
 
     private Main() {}
 
