@@ -1,15 +1,20 @@
 package genlab.lessons;
 
-import java.lang.reflect.Array;
+import genlab.io.Json;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The smallest JSON writer metrics.json needs: maps with snake_case keys, lists and arrays,
- * numbers (NaN and infinities become {@code null}, as JSON has no spelling for them), strings,
- * booleans and null. Kept private to this package so it can give way to a shared JSON writer.
+ * metrics.json: snake_case keys, maps in their own order (sorted when they have none), (checked at every level before anything is written), written with
+ * {@link Json} atomically. A non-finite number (a diverged loss) is written as {@code null}, since
+ * JSON has no spelling for NaN, rather than losing the whole file.
  */
 final class MetricsJson {
     private static final String SNAKE = "[a-z][a-z0-9]*(_[a-z0-9]+)*";
@@ -21,81 +26,28 @@ final class MetricsJson {
         return key.matches(SNAKE);
     }
 
-    /** Pretty-printed JSON with a trailing newline. */
-    static String write(Map<String, ?> map) {
-        StringBuilder sb = new StringBuilder();
-        value(sb, map, "");
-        return sb.append('\n').toString();
+    static void write(Path file, Map<String, ?> map) {
+        Json.writeFile(file, clean(map));
     }
 
-    private static void value(StringBuilder sb, Object v, String indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Map<?, ?> m) {
-            object(sb, m, indent);
-        } else if (v instanceof Iterable<?> it) {
-            sb.append('[');
-            String sep = "";
-            for (Object e : it) {
-                sb.append(sep);
-                value(sb, e, indent);
-                sep = ", ";
+    private static Object clean(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            // Maps without an order of their own (Map.of, HashMap) are written sorted, so files are stable.
+            Map<?, ?> ordered = m instanceof LinkedHashMap || m instanceof SortedMap ? m : new TreeMap<>(m);
+            for (Map.Entry<?, ?> e : ordered.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!isSnakeCase(key)) throw new IllegalArgumentException("metrics key '" + key + "' is not snake_case (e.g. final_loss)");
+                out.put(key, clean(e.getValue()));
             }
-            sb.append(']');
-        } else if (v.getClass().isArray()) {
-            sb.append('[');
-            for (int i = 0, n = Array.getLength(v); i < n; i++) {
-                if (i > 0) sb.append(", ");
-                value(sb, Array.get(v, i), indent);
-            }
-            sb.append(']');
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            sb.append(Double.isFinite(d) ? v.toString() : "null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else {
-            string(sb, v.toString());
+            return out;
         }
-    }
-
-    private static void object(StringBuilder sb, Map<?, ?> m, String indent) {
-        // HashMap/Map.of order is arbitrary: sort those so the file is the same run to run.
-        Map<?, ?> ordered = m instanceof LinkedHashMap<?, ?> || m instanceof SortedMap<?, ?>
-                ? m : new TreeMap<>(m);
-        String inner = indent + "  ";
-        sb.append('{');
-        String sep = "\n";
-        for (Map.Entry<?, ?> e : ordered.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            if (!isSnakeCase(key)) {
-                throw new IllegalArgumentException("metrics key '" + key + "' is not snake_case (e.g. final_loss)");
-            }
-            sb.append(sep).append(inner);
-            string(sb, key);
-            sb.append(": ");
-            value(sb, e.getValue(), inner);
-            sep = ",\n";
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(clean(o));
+            return out;
         }
-        sb.append(m.isEmpty() ? "}" : "\n" + indent + "}");
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) return null;
+        return v;
     }
 }

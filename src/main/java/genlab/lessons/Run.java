@@ -4,7 +4,6 @@ import genlab.kernels.Kernels;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -190,13 +189,8 @@ public final class Run {
             if (all.containsKey(key)) throw new IllegalArgumentException("metrics key '" + key + "' is reserved");
         }
         all.putAll(metrics instanceof LinkedHashMap || metrics instanceof SortedMap ? metrics : new TreeMap<>(metrics));
-        String json = MetricsJson.write(all); // checks every key before anything is written
         Path p = file("metrics.json");
-        try {
-            Files.writeString(p, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MetricsJson.write(p, all); // checks every key before anything is written
         return wrote(p);
     }
 
