@@ -25,20 +25,25 @@ public abstract class Optimizer {
         this.lr = lr;
     }
 
-    /** Applies one update to every parameter that has a gradient. */
+    /**
+     * Applies one update to every parameter that has a gradient. All gradients are checked first:
+     * a NaN or infinity stops training with a message, before any parameter is changed.
+     */
     public final void step() {
+        for (int i = 0; i < params.size(); i++) {
+            Tensor p = params.get(i);
+            if (p.grad() == null) continue;
+            for (float v : p.grad().data()) {
+                if (!Float.isFinite(v)) {
+                    throw new ArithmeticException(getClass().getSimpleName() + ": gradient of parameter " + i + " (shape " + genlab.tensor.Shapes.str(p.shape()) + ") contains " + v + " at step " + (steps + 1) + "; lower the learning rate or check the loss");
+                }
+            }
+        }
         steps++;
         Kernels k = Backend.current();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
-            if (p.grad() == null) continue;
-            float[] g = p.grad().data();
-            for (float v : g) {
-                if (!Float.isFinite(v)) {
-                    throw new ArithmeticException(getClass().getSimpleName() + ": gradient of parameter " + i + " (shape " + genlab.tensor.Shapes.str(p.shape()) + ") contains " + v + " at step " + steps + "; lower the learning rate or check the loss");
-                }
-            }
-            update(k, i, p.data(), g);
+            if (p.grad() != null) update(k, i, p.data(), p.grad().data());
         }
     }
 
