@@ -10,7 +10,7 @@ public final class Add {
 
     public static Tensor apply(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("add", a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary("add", Binary.ADD, a, b, shape), shape, "add",
+        return Tensor.fromOp(Ops.binary(Binary.ADD, a, b, shape), shape, "add",
                 (g, out) -> new Tensor[] {g.sumTo(a.shape()), g.sumTo(b.shape())}, a, b);
     }
 }

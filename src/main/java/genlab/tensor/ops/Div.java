@@ -10,7 +10,7 @@ public final class Div {
 
     public static Tensor apply(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("div", a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary("div", Binary.DIV, a, b, shape), shape, "div",
+        return Tensor.fromOp(Ops.binary(Binary.DIV, a, b, shape), shape, "div",
                 (g, out) -> new Tensor[] {
                     a.requiresGrad() ? g.div(b).sumTo(a.shape()) : null,
                     b.requiresGrad() ? g.mul(out).div(b).neg().sumTo(b.shape()) : null}, a, b);

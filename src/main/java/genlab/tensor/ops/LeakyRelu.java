@@ -14,7 +14,7 @@ public final class LeakyRelu {
         Ops.k().unaryScalar(Binary.MUL, s, 1 - slope, s, s.length);
         Ops.k().unaryScalar(Binary.ADD, s, slope, s, s.length);
         Tensor dz = Tensor.of(s, x.shape());
-        return Tensor.fromOp(Ops.binary("leaky_relu", Binary.MUL, x, dz, x.shape()), x.shape(), "leaky_relu",
+        return Tensor.fromOp(Ops.binary(Binary.MUL, x, dz, x.shape()), x.shape(), "leaky_relu",
                 (g, out) -> new Tensor[] {g.mul(dz)}, x);
     }
 }

@@ -21,7 +21,7 @@ public final class LogSumExp {
         // An all −∞ row would give (−∞) − (−∞) = NaN: shift by 0 there instead, and the sum is 0, log 0 = −∞.
         for (int i = 0; i < m.length; i++) if (Float.isInfinite(m[i])) m[i] = 0;
         Tensor mk = Tensor.of(m, kept);
-        float[] e = Ops.binary("logsumexp", Binary.SUB, x, mk, shape);
+        float[] e = Ops.binary(Binary.SUB, x, mk, shape);
         Ops.k().unary(Unary.EXP, e, e, e.length);
         float[] s = Reductions.reduceKept(Reduce.SUM, e, shape, ax);
         Ops.k().unary(Unary.LOG, s, s, s.length);

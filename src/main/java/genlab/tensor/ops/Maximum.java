@@ -14,7 +14,7 @@ public final class Maximum {
     public static Tensor apply(Tensor a, Tensor b, boolean max) {
         String name = max ? "maximum" : "minimum";
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary(name, max ? Binary.MAX : Binary.MIN, a, b, shape), shape, name,
+        return Tensor.fromOp(Ops.binary(max ? Binary.MAX : Binary.MIN, a, b, shape), shape, name,
                 (g, out) -> {
                     // share of a: 1 where a wins, ½ on ties, 0 where b wins
                     Tensor win = max ? Ops.constant(Binary.GT, a, b) : Ops.constant(Binary.GT, b, a);

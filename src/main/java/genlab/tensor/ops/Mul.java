@@ -10,7 +10,7 @@ public final class Mul {
 
     public static Tensor apply(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("mul", a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary("mul", Binary.MUL, a, b, shape), shape, "mul",
+        return Tensor.fromOp(Ops.binary(Binary.MUL, a, b, shape), shape, "mul",
                 (g, out) -> new Tensor[] {
                     a.requiresGrad() ? g.mul(b).sumTo(a.shape()) : null,
                     b.requiresGrad() ? g.mul(a).sumTo(b.shape()) : null}, a, b);

@@ -23,7 +23,7 @@ final class Ops {
     }
 
     /** op(a, b) with broadcasting; the output shape is {@link Shapes#broadcast}. */
-    static float[] binary(String name, Binary op, Tensor a, Tensor b, int[] outShape) {
+    static float[] binary(Binary op, Tensor a, Tensor b, int[] outShape) {
         float[] out = new float[Shapes.numel(outShape)];
         if (Shapes.same(a.shape(), outShape) && b.numel() == 1) {
             k().unaryScalar(op, a.data(), b.data()[0], out, out.length);
@@ -42,7 +42,7 @@ final class Ops {
     /** A constant op(a, b), broadcast. */
     static Tensor constant(Binary op, Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast(op.name(), a.shape(), b.shape());
-        return Tensor.of(binary(op.name(), op, a, b, shape), shape);
+        return Tensor.of(binary(op, a, b, shape), shape);
     }
 
     static int[] axes(int[] axes, int rank) {

@@ -10,7 +10,7 @@ public final class Pow {
 
     public static Tensor apply(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("pow", a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary("pow", Binary.POW, a, b, shape), shape, "pow",
+        return Tensor.fromOp(Ops.binary(Binary.POW, a, b, shape), shape, "pow",
                 (g, out) -> new Tensor[] {
                     a.requiresGrad() ? g.mul(b).mul(a.pow(b.sub(1f))).sumTo(a.shape()) : null,
                     b.requiresGrad() ? g.mul(out).mul(a.log()).sumTo(b.shape()) : null}, a, b);

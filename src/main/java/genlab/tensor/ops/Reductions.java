@@ -1,7 +1,6 @@
 package genlab.tensor.ops;
 
 import genlab.kernels.Reduce;
-import genlab.tensor.Shapes;
 import genlab.tensor.Tensor;
 
 /** The kernel side of reducing several axes: one {@link genlab.kernels.Kernels#reduce} call per axis. */
@@ -50,9 +49,5 @@ final class Reductions {
             seen[x] = true;
         }
         return a;
-    }
-
-    static String str(int[] shape) {
-        return Shapes.str(shape);
     }
 }

@@ -10,7 +10,7 @@ public final class Silu {
 
     public static Tensor apply(Tensor x) {
         float[] s = Ops.unary(Unary.SIGMOID, x);
-        float[] out = Ops.binary("silu", Binary.MUL, x, Tensor.of(s, x.shape()), x.shape());
+        float[] out = Ops.binary(Binary.MUL, x, Tensor.of(s, x.shape()), x.shape());
         return Tensor.fromOp(out, x.shape(), "silu", (g, z) -> {
             Tensor sig = x.sigmoid();
             return new Tensor[] {g.mul(sig.mul(x.mul(sig.rsub(1f)).add(1f)))};

@@ -10,7 +10,7 @@ public final class Sub {
 
     public static Tensor apply(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("sub", a.shape(), b.shape());
-        return Tensor.fromOp(Ops.binary("sub", Binary.SUB, a, b, shape), shape, "sub",
+        return Tensor.fromOp(Ops.binary(Binary.SUB, a, b, shape), shape, "sub",
                 (g, out) -> new Tensor[] {g.sumTo(a.shape()), b.requiresGrad() ? g.neg().sumTo(b.shape()) : null}, a, b);
     }
 }

@@ -2,6 +2,7 @@ package genlab.tensor.ops;
 
 import genlab.kernels.Binary;
 import genlab.kernels.Reduce;
+import genlab.tensor.Shapes;
 import genlab.tensor.Tensor;
 
 /**
@@ -16,11 +17,11 @@ public final class Var {
         int[] ax = Reductions.unique(axes, shape.length);
         int[] kept = Ops.keptShape(shape, ax);
         int n = Reductions.count(shape, ax);
-        if (n - correction <= 0) throw new IllegalArgumentException("var: " + n + " elements with correction " + correction + " in shape " + Reductions.str(shape));
+        if (n - correction <= 0) throw new IllegalArgumentException("var: " + n + " elements with correction " + correction + " in shape " + Shapes.str(shape));
         float[] mean = Reductions.reduceKept(Reduce.SUM, x.data(), shape, ax);
         Ops.k().unaryScalar(Binary.DIV, mean, n, mean, mean.length);
-        float[] d = Ops.binary("var", Binary.SUB, x, Tensor.of(mean, kept), shape);
-        Ops.k().binary(Binary.MUL, shape, d, genlab.tensor.Shapes.strides(shape), d, genlab.tensor.Shapes.strides(shape), d);
+        float[] d = Ops.binary(Binary.SUB, x, Tensor.of(mean, kept), shape);
+        Ops.k().binary(Binary.MUL, shape, d, Shapes.strides(shape), d, Shapes.strides(shape), d);
         float[] out = Reductions.reduceKept(Reduce.SUM, d, shape, ax);
         Ops.k().unaryScalar(Binary.DIV, out, n - correction, out, out.length);
         return Tensor.fromOp(out, Reductions.outShape(shape, ax, keepDim), "var",
