@@ -1,5 +1,7 @@
 package genlab.kernels;
 
+import genlab.kernels.cpu.CpuKernels;
+
 import java.util.List;
 
 /**
@@ -29,19 +31,25 @@ public final class Backend {
         return () -> current = previous;
     }
 
-    /**
-     * The kernels for a {@code --backend} name. Until the kernels issue lands, {@code auto}
-     * resolves to {@code reference}, and {@code cpu} and {@code opencl} are refused with a message
-     * that says so.
-     */
+    /** {@link #select(String, int)} with every available core. */
     public static Kernels select(String name) {
+        return select(name, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The kernels for a {@code --backend} name: {@code reference} (the plain loops), {@code cpu}
+     * (the fast Java kernels, {@link CpuKernels}, on {@code threads} threads) or {@code auto}, which
+     * is {@code cpu}. {@code opencl} is refused with a message that says so.
+     */
+    public static Kernels select(String name, int threads) {
         switch (name) {
-            case "auto":
             case "reference":
                 return new ReferenceKernels();
+            case "auto":
             case "cpu":
+                return new CpuKernels(threads);
             case "opencl":
-                throw new IllegalArgumentException("--backend " + name + ": not available yet (only 'reference' and 'auto' are implemented)");
+                throw new IllegalArgumentException("--backend " + name + ": not available yet (implemented: auto, reference, cpu)");
             default:
                 throw new IllegalArgumentException("--backend " + name + ": unknown backend (choose one of " + String.join(", ", NAMES) + ")");
         }

@@ -56,7 +56,7 @@ public final class Cli {
         try {
             values = ArgParser.parse(spec, lesson.name(), args);
             try {
-                kernels = Backend.select((String) values.get("backend"));
+                kernels = Backend.select((String) values.get("backend"), (Integer) values.get("threads"));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -16,7 +16,7 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Every lesson accepts the common options {@code --out DIR} (default {@code out/NAME}),
- * {@code --seed N}, {@code --backend NAME}, {@code --quick} and {@code --help}. The training-length
+ * {@code --seed N}, {@code --backend NAME}, {@code --threads N}, {@code --quick} and {@code --help}. The training-length
  * and size options ({@code --steps} or {@code --epochs}, {@code --batch-size}, {@code --lr},
  * {@code --samples}) exist only where a lesson declares them, so {@code --epochs} given to a lesson
  * that trains by steps is an unknown option rather than silently ignored.
@@ -41,6 +41,8 @@ public final class Options {
                         "seed of the run's random generator: same seed and backend, same numbers"))
                 .add(new Option("backend", Option.Kind.CHOICE, "auto", null, Backend.NAMES,
                         "which kernels compute tensor arithmetic"))
+                .add(new Option("threads", Option.Kind.COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()),
+                        null, List.of(), "threads the cpu kernels use (default: the available cores)"))
                 .add(new Option("quick", Option.Kind.FLAG, null, null, List.of(),
                         "a short run with the quick defaults (for a first look and for tests)"));
     }

@@ -131,6 +131,11 @@ public final class Run {
         return integer("samples");
     }
 
+    /** {@code --threads}: how many threads the cpu kernels use. */
+    public int threads() {
+        return integer("threads");
+    }
+
     /** The run's one random generator, seeded with {@code --seed}; draw everything from it in a fixed order. */
     public RandomGenerator random() {
         return random;

@@ -65,7 +65,8 @@ class CliTest {
         "--seed -1 => genlab probe: --seed expects a non-negative integer, got '-1'",
         "--loss l1 => genlab probe: --loss expects one of bce|mse, got 'l1'",
         "--backend gpu => genlab probe: --backend expects one of auto|reference|cpu|opencl, got 'gpu'",
-        "--backend opencl => genlab probe: --backend opencl: not available yet (only 'reference' and 'auto' are implemented)",
+        "--backend opencl => genlab probe: --backend opencl: not available yet (implemented: auto, reference, cpu)",
+        "--threads 0 => genlab probe: --threads expects a positive integer, got '0'",
         "--quick=yes => genlab probe: --quick takes no value, got 'yes'",
         "--seed 1 --seed 2 => genlab probe: --seed given twice",
         "--steps 10 => genlab probe: unknown option --steps (try --help)",
@@ -96,7 +97,8 @@ class CliTest {
         assertEquals("bce", run.text("loss"));
         assertFalse(run.flag("verbose"));
         assertFalse(run.quick());
-        assertEquals("reference", run.kernels().name());
+        assertEquals("cpu", run.kernels().name(), "auto is the cpu kernels");
+        assertEquals(Runtime.getRuntime().availableProcessors(), run.threads());
         assertTrue(java.nio.file.Files.isDirectory(run.outDir()));
     }
 
@@ -124,8 +126,9 @@ class CliTest {
         String[] lines = r.out().split("\\R");
         assertEquals("genlab probe: a lesson for tests", lines[0]);
         assertEquals("seed: 7", lines[1]);
-        assertTrue(lines[2].startsWith("backend: reference on "), lines[2]);
-        assertEquals("options: --out " + out("h") + " --seed 7 --backend auto --quick --epochs 2 --batch-size 64"
+        assertTrue(lines[2].startsWith("backend: cpu on CPU, "), lines[2]);
+        assertEquals("options: --out " + out("h") + " --seed 7 --backend auto --threads "
+                + Runtime.getRuntime().availableProcessors() + " --quick --epochs 2 --batch-size 64"
                 + " --lr 0.001 --samples 16 --beta 1.0 --shift -0.5 --loss bce --toy moons", lines[3]);
     }
 
