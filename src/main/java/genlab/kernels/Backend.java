@@ -1,6 +1,10 @@
 package genlab.kernels;
 
+import genlab.kernels.opencl.OpenCl;
+import genlab.kernels.opencl.OpenClKernels;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which {@link Kernels} the tensor library computes with.
@@ -25,26 +29,49 @@ public final class Backend {
     /** Makes {@code kernels} current until the returned scope is closed. */
     public static Scope use(Kernels kernels) {
         Kernels previous = current;
+        kernels.hostWroteAny();
         current = kernels;
-        return () -> current = previous;
+        return () -> {
+            previous.hostWroteAny();
+            current = previous;
+        };
+    }
+
+    /** Reports an in-place host write into {@code data} to the current kernels ({@link Kernels#hostWrote}). */
+    public static void hostWrote(float[] data) {
+        current.hostWrote(data);
     }
 
     /**
-     * The kernels for a {@code --backend} name. Until the kernels issue lands, {@code auto}
-     * resolves to {@code reference}, and {@code cpu} and {@code opencl} are refused with a message
-     * that says so.
+     * The kernels for a {@code --backend} name. {@code opencl} runs on the best OpenCL device (a
+     * GPU, else PoCL's CPU device); {@code auto} chooses OpenCL only on a GPU. When OpenCL is
+     * asked for but absent, one line on stderr says so and the host kernels are returned.
      */
     public static Kernels select(String name) {
         switch (name) {
-            case "auto":
+            case "auto": {
+                Optional<OpenCl.Device> gpu = OpenCl.probe().gpu();
+                return gpu.isPresent() ? new OpenClKernels(host(), gpu.get()) : host();
+            }
             case "reference":
                 return new ReferenceKernels();
             case "cpu":
-            case "opencl":
-                throw new IllegalArgumentException("--backend " + name + ": not available yet (only 'reference' and 'auto' are implemented)");
+                throw new IllegalArgumentException("--backend " + name + ": not available yet (only 'reference', 'opencl' and 'auto' are implemented)");
+            case "opencl": {
+                OpenCl.Probe probe = OpenCl.probe();
+                if (probe.best().isPresent()) return new OpenClKernels(host(), probe.best().get());
+                Kernels host = host();
+                System.err.println("genlab: --backend opencl: no OpenCL device (" + probe.reason() + "); using " + host.name());
+                return host;
+            }
             default:
                 throw new IllegalArgumentException("--backend " + name + ": unknown backend (choose one of " + String.join(", ", NAMES) + ")");
         }
+    }
+
+    /** The host kernels: what runs without OpenCL, and beside it for the ops OpenCL does not take. */
+    private static Kernels host() {
+        return new ReferenceKernels();   // the fast CPU kernels once they land
     }
 
     /** Restores the previous backend when closed. */
