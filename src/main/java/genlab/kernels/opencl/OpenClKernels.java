@@ -94,85 +94,79 @@ public final class OpenClKernels implements Kernels, AutoCloseable {
     @Override
     public synchronized void gemm(int batch, int m, int n, int k, float[] a, boolean transA, float[] b, boolean transB,
                                   boolean bBroadcast, float[] c) {
-        if (failure == null && batch > 0 && m > 0 && n > 0 && k > 0) {
-            try {
-                Slot<GemmKernel> s = gemms.slotFor(a, b);
-                s.kernel.shape(m, n, k, transA, transB, bBroadcast);
-                run(s, a, b, batch, batch * m * n);
-                System.arraycopy(s.kernel.c, 0, c, 0, batch * m * n);
-                wrote(c);
-                return;
-            } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
-                fail(e);
-            }
-        }
-        host.gemm(batch, m, n, k, a, transA, b, transB, bBroadcast, c);
+        boolean done = batch > 0 && m > 0 && n > 0 && k > 0 && onDevice(() -> {
+            Slot<GemmKernel> s = gemms.slotFor(a, b);
+            s.kernel.shape(m, n, k, transA, transB, bBroadcast);
+            run(s, a, b, batch, batch * m * n);
+            System.arraycopy(s.kernel.c, 0, c, 0, batch * m * n);
+        });
+        if (!done) host.gemm(batch, m, n, k, a, transA, b, transB, bBroadcast, c);
         wrote(c);
     }
 
     @Override
     public synchronized void conv2d(ConvGeometry g, float[] x, float[] w, float[] y) {
-        if (failure == null && g.batch() > 0 && g.macs() > 0) {
-            try {
-                Slot<Conv2dKernel> s = convs.slotFor(w, x);
-                s.kernel.geometry(g);
-                int size = g.batch() * g.outChannels() * g.outH() * g.outW();
-                run(s, w, x, g.batch(), size);
-                System.arraycopy(s.kernel.c, 0, y, 0, size);
-                wrote(y);
-                return;
-            } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
-                fail(e);
-            }
-        }
-        host.conv2d(g, x, w, y);
+        boolean done = g.macs() > 0 && onDevice(() -> {
+            Slot<Conv2dKernel> s = convs.slotFor(w, x);
+            s.kernel.geometry(g);
+            int size = g.batch() * g.outChannels() * g.outH() * g.outW();
+            run(s, w, x, g.batch(), size);
+            System.arraycopy(s.kernel.c, 0, y, 0, size);
+        });
+        if (!done) host.conv2d(g, x, w, y);
         wrote(y);
     }
 
     @Override
     public synchronized void conv2dInputGrad(ConvGeometry g, float[] gy, float[] w, float[] gx) {
-        if (failure == null && g.batch() > 0 && g.macs() > 0) {
-            try {
-                Slot<Conv2dInputGradKernel> s = inputGrads.slotFor(w, gy);
-                s.kernel.geometry(g);
-                int size = g.batch() * g.inChannels() * g.inH() * g.inW();
-                run(s, w, gy, g.batch(), size);
-                System.arraycopy(s.kernel.c, 0, gx, 0, size);
-                wrote(gx);
-                return;
-            } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
-                fail(e);
-            }
-        }
-        host.conv2dInputGrad(g, gy, w, gx);
+        boolean done = g.macs() > 0 && onDevice(() -> {
+            Slot<Conv2dInputGradKernel> s = inputGrads.slotFor(w, gy);
+            s.kernel.geometry(g);
+            int size = g.batch() * g.inChannels() * g.inH() * g.inW();
+            run(s, w, gy, g.batch(), size);
+            System.arraycopy(s.kernel.c, 0, gx, 0, size);
+        });
+        if (!done) host.conv2dInputGrad(g, gy, w, gx);
         wrote(gx);
     }
 
     @Override
     public synchronized void conv2dWeightGrad(ConvGeometry g, float[] x, float[] gy, float[] gw) {
-        if (failure == null && g.batch() > 0 && g.macs() > 0) {
-            try {
-                Slot<Conv2dWeightGradKernel> s = weightGrads.slotFor(gy, x);
-                int inner = g.batch() * g.outH() * g.outW();
-                // Split the long inner axis so that a GPU has work-groups enough (see the kernel).
-                int slices = Math.max(1, Math.min(64, inner / 2048));
-                s.kernel.geometry(g, slices);
-                int size = g.outChannels() * g.inChannels() * g.kH() * g.kW();
-                run(s, gy, x, slices, slices * size);
-                float[] partial = s.kernel.c;   // (slices, Cout, Cin·kh·kw)
-                for (int i = 0; i < size; i++) {
-                    float sum = 0;
-                    for (int t = 0; t < slices; t++) sum += partial[t * size + i];
-                    gw[i] = sum;
-                }
-                wrote(gw);
-                return;
-            } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
-                fail(e);
+        boolean done = g.macs() > 0 && onDevice(() -> {
+            Slot<Conv2dWeightGradKernel> s = weightGrads.slotFor(gy, x);
+            int inner = g.batch() * g.outH() * g.outW();
+            // Split the long inner axis so that a GPU has work-groups enough (see the kernel).
+            int slices = Math.max(1, Math.min(64, inner / 2048));
+            s.kernel.geometry(g, slices);
+            int size = g.outChannels() * g.inChannels() * g.kH() * g.kW();
+            run(s, gy, x, slices, slices * size);
+            float[] partial = s.kernel.c;   // (slices, Cout, Cin·kh·kw)
+            for (int i = 0; i < size; i++) {
+                float sum = 0;
+                for (int t = 0; t < slices; t++) sum += partial[t * size + i];
+                gw[i] = sum;
             }
-        }
-        host.conv2dWeightGrad(g, x, gy, gw);
+        });
+        if (!done) host.conv2dWeightGrad(g, x, gy, gw);
         wrote(gw);
+    }
+
+    /**
+     * Runs {@code work} on the device unless OpenCL has failed; on a failure, reports it once and
+     * returns false so that the caller computes on the host. A stale operand is a bug, not a
+     * failure: it propagates.
+     */
+    private boolean onDevice(Runnable work) {
+        if (failure != null) return false;
+        try {
+            work.run();
+            return true;
+        } catch (StaleOperandException e) {
+            throw e;
+        } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
+            fail(e);
+            return false;
+        }
     }
 
     /** Binds the operands, runs one ceil(n/TILE)·ceil(m/TILE)·depth grid of work-groups, and reads the result. */

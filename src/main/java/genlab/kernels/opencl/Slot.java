@@ -21,7 +21,8 @@ import java.util.Arrays;
  * zeros and all, to the device first.
  *
  * <p>With {@code check} on (the tests), every operand is also snapshotted when copied, and reusing
- * a buffer whose host array no longer equals the snapshot throws: a write that was not reported.
+ * a buffer whose host array no longer equals the snapshot throws {@link StaleOperandException}: a
+ * write that was not reported.
  */
 final class Slot<K extends TiledProductKernel> {
     final K kernel;
@@ -66,7 +67,7 @@ final class Slot<K extends TiledProductKernel> {
             copies++;
         } else {
             if (check && !Arrays.equals(snapshot[i], array)) {
-                throw new IllegalStateException("OpenCL residency: an array of " + array.length + " floats changed on the host since it was copied to the device, but nobody called Kernels.hostWrote for it");
+                throw new StaleOperandException("OpenCL residency: an array of " + array.length + " floats changed on the host since it was copied to the device, but nobody called Kernels.hostWrote for it");
             }
             return;
         }
