@@ -1,5 +1,6 @@
 package genlab.io;
 
+import genlab.kernels.Backend;
 import genlab.tensor.Tensor;
 
 import java.io.IOException;
@@ -201,8 +202,9 @@ public final class SafeTensors {
                     + (problems.size() > 1 ? " (" + problems.size() + " problems; nothing was loaded)" : ""));
         }
         for (Map.Entry<String, Tensor> e : c.tensors().entrySet()) {
-            float[] src = e.getValue().data();
-            System.arraycopy(src, 0, model.get(e.getKey()).data(), 0, src.length);
+            float[] src = e.getValue().data(), dst = model.get(e.getKey()).data();
+            System.arraycopy(src, 0, dst, 0, src.length);
+            Backend.hostWrote(dst);
         }
         return c.metadata();
     }

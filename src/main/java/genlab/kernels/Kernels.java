@@ -100,4 +100,18 @@ public interface Kernels {
      */
     void adamStep(float[] p, float[] grad, float[] m, float[] v, int n, float lr, float beta1, float beta2,
                   float eps, float weightDecay, boolean decoupled, float biasCorrection1, float biasCorrection2);
+
+    /**
+     * Host code wrote into {@code data} in place, outside these methods (an initialiser, a
+     * checkpoint load, an EMA swap): kernels that keep a device copy of an array must not use it
+     * again. Every such write in the project reports itself through {@link Backend#hostWrote};
+     * kernels that keep no copies ignore it.
+     */
+    default void hostWrote(float[] data) {}
+
+    /**
+     * Any array may have been written: {@link Backend#use} calls this when these kernels become
+     * current, since writes made while other kernels were current went unseen.
+     */
+    default void hostWroteAny() {}
 }

@@ -1,5 +1,6 @@
 package genlab.nn;
 
+import genlab.kernels.Backend;
 import genlab.tensor.Autograd;
 import genlab.tensor.Shapes;
 import genlab.tensor.Tensor;
@@ -57,5 +58,6 @@ public abstract class BatchNorm extends Module {
     private void update(Tensor running, Tensor stat) {
         float[] next = running.mul(1 - momentum).add(stat.mul(momentum)).data();
         System.arraycopy(next, 0, running.data(), 0, next.length);
+        Backend.hostWrote(running.data());
     }
 }

@@ -1,11 +1,13 @@
 package genlab.nn;
 
+import genlab.kernels.Backend;
 import genlab.tensor.Tensor;
 
 import java.util.random.RandomGenerator;
 
 /**
- * Weight initialisers. Each writes into the tensor's data in place and returns it.
+ * Weight initialisers. Each writes into the tensor's data in place (reported to the kernels through
+ * {@link Backend#hostWrote}, since they may hold a device copy) and returns it.
  *
  * <ul>
  *   <li>{@link #normal}: N(0, σ²); DCGAN uses σ = 0.02 for every conv and linear weight.</li>
@@ -22,17 +24,20 @@ public final class Init {
     public static Tensor normal(Tensor t, float std, RandomGenerator rng) {
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) d[i] = (float) (rng.nextGaussian() * std);
+        Backend.hostWrote(d);
         return t;
     }
 
     public static Tensor uniform(Tensor t, float bound, RandomGenerator rng) {
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) d[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+        Backend.hostWrote(d);
         return t;
     }
 
     public static Tensor constant(Tensor t, float value) {
         java.util.Arrays.fill(t.data(), value);
+        Backend.hostWrote(t.data());
         return t;
     }
 

@@ -1,5 +1,6 @@
 package genlab.optim;
 
+import genlab.kernels.Backend;
 import genlab.tensor.Tensor;
 
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public final class Ema {
         live.forEach((k, t) -> {
             float[] s = shadow.get(k), p = t.data();
             for (int i = 0; i < s.length; i++) s[i] = decay * s[i] + (1 - decay) * p[i];
+            Backend.hostWrote(s);
         });
     }
 
@@ -38,6 +40,8 @@ public final class Ema {
                 p[i] = s[i];
                 s[i] = tmp;
             }
+            Backend.hostWrote(p);
+            Backend.hostWrote(s);
         });
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import genlab.kernels.opencl.OpenCl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CliTest {
+    /** What {@code --backend auto} (the default) chooses here: OpenCL on a GPU, else the host kernels. */
+    private static final String AUTO = OpenCl.probe().gpu().isPresent() ? "opencl" : "cpu";
+
     @TempDir Path tmp;
 
     /** A lesson that declares one of each kind of option and records the Run it got. */
@@ -65,7 +69,6 @@ class CliTest {
         "--seed -1 => genlab probe: --seed expects a non-negative integer, got '-1'",
         "--loss l1 => genlab probe: --loss expects one of bce|mse, got 'l1'",
         "--backend gpu => genlab probe: --backend expects one of auto|reference|cpu|opencl, got 'gpu'",
-        "--backend opencl => genlab probe: --backend opencl: not available yet (implemented: auto, reference, cpu)",
         "--threads 0 => genlab probe: --threads expects a positive integer, got '0'",
         "--quick=yes => genlab probe: --quick takes no value, got 'yes'",
         "--seed 1 --seed 2 => genlab probe: --seed given twice",
@@ -97,7 +100,7 @@ class CliTest {
         assertEquals("bce", run.text("loss"));
         assertFalse(run.flag("verbose"));
         assertFalse(run.quick());
-        assertEquals("cpu", run.kernels().name(), "auto is the cpu kernels");
+        assertEquals(AUTO, run.kernels().name(), "auto is OpenCL on a GPU, else the cpu kernels");
         assertEquals(Runtime.getRuntime().availableProcessors(), run.threads());
         assertTrue(java.nio.file.Files.isDirectory(run.outDir()));
     }
@@ -126,7 +129,7 @@ class CliTest {
         String[] lines = r.out().split("\\R");
         assertEquals("genlab probe: a lesson for tests", lines[0]);
         assertEquals("seed: 7", lines[1]);
-        assertTrue(lines[2].startsWith("backend: cpu on CPU, "), lines[2]);
+        assertTrue(lines[2].startsWith("backend: " + AUTO + " on "), lines[2]);
         assertEquals("options: --out " + out("h") + " --seed 7 --backend auto --threads "
                 + Runtime.getRuntime().availableProcessors() + " --quick --epochs 2 --batch-size 64"
                 + " --lr 0.001 --samples 16 --beta 1.0 --shift -0.5 --loss bce --toy moons", lines[3]);
