@@ -65,6 +65,9 @@ public final class ClassifierLesson implements Lesson {
 
     @Override
     public void run(Run run) throws Exception {
+        if (run.flag("install") && run.integer("test-digits") < 10_000) {
+            throw new UsageException("--install needs the classifier tested on all 10,000 test digits (drop --quick and --test-digits)");
+        }
         long start = System.nanoTime();
         Path datasets = Mnist.datasetsDir();
         ImageSet train = Mnist.load(datasets, Mnist.Split.TRAIN, run.integer("train-digits"));

@@ -11,7 +11,8 @@ public final class Main {
     public static final List<Lesson> LESSONS = List.of(
             new AutogradLesson(),
             new TensorsLesson(),
-            new ClassifierLesson());
+            new ClassifierLesson(),
+            new EvaluateLesson());
 
     private Main() {}
 

@@ -13,7 +13,7 @@ package genlab.metrics;
  *   JS(P, Q)  = ½ KL(P ‖ M) + ½ KL(Q ‖ M),   M = (P + Q)/2, not smoothed
  * </pre>
  * in nats. KL is infinite when Q misses a cell P uses; the ε pseudo-count per cell keeps it finite
- * (a missed cell with P_c = 1/N then costs about P_c ln(P_c/ε·N), large but comparable). JS needs no
+ * (a cell where P has one of N points and Q none costs about (1/N)·ln(1/ε): large but finite). JS needs no
  * smoothing (M &gt; 0 wherever P or Q is), is symmetric and lies in [0, ln 2]: 0 for equal
  * histograms, ln 2 for histograms with no common cell. Call it as {@code gridKl(data, samples, ...)}
  * for KL(data ‖ model), which punishes dropped modes.
@@ -29,7 +29,7 @@ public final class Toy2DScores {
     /** Cells per axis. */
     public static final int BINS = 30;
     /** Pseudo-count added to every cell for KL. */
-    public static final double EPSILON = 1e-3;
+    public static final double EPSILON = 1e-4;
 
     /** Result of {@link #modeCoverage}. */
     public record ModeCoverage(int modesHit, int modes, double highQualityShare) {}
