@@ -85,40 +85,23 @@ public final class Npy {
         });
     }
 
+    /**
+     * The dtype string of a {@code .npy} file's header as NumPy wrote it ({@code '<f4'},
+     * {@code '<f8'}, {@code '|u1'}, {@code '<i4'}, ...), for callers that treat dtypes differently
+     * (uint8 pixels 0..255 against floats in [0, 1]). Reads the file; does not check the data.
+     */
+    public static String dtype(Path file) {
+        byte[] bytes = AtomicFiles.readAll(file);
+        return headerDict(file, bytes, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)).descr;
+    }
+
     /** Reads a {@code .npy} file into a new tensor; see the class comment for what is accepted. */
     public static Tensor read(Path file) {
         byte[] bytes = AtomicFiles.readAll(file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10) {
-            throw FormatException.of(file, "not a .npy file: only " + bytes.length + " bytes");
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
-                throw FormatException.of(file, "not a .npy file: it does not start with \\x93NUMPY");
-            }
-        }
-        int major = bytes[6] & 0xFF;
-        int minor = bytes[7] & 0xFF;
-        long headerLen;
-        int headerStart;
-        if (major == 1) {
-            headerLen = b.getShort(8) & 0xFFFF;
-            headerStart = 10;
-        } else if (major == 2 || major == 3) {
-            if (bytes.length < 12) throw FormatException.of(file, "truncated: the header length is cut off");
-            headerLen = b.getInt(8) & 0xFFFFFFFFL;
-            headerStart = 12;
-        } else {
-            throw FormatException.of(file, "unsupported .npy version " + major + "." + minor
-                    + " (expected 1.0, 2.0 or 3.0)");
-        }
-        if (headerStart + headerLen > bytes.length) {
-            throw FormatException.of(file, "truncated: the header says it has " + headerLen
-                    + " bytes but the file has only " + (bytes.length - headerStart) + " after the prefix");
-        }
-        String header = new String(bytes, headerStart, (int) headerLen,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        HeaderDict dict = HeaderDict.parse(header, file);
+        HeaderDict dict = headerDict(file, bytes, b);
+        int headerStart = bytes[6] == 1 ? 10 : 12;
+        long headerLen = bytes[6] == 1 ? b.getShort(8) & 0xFFFF : b.getInt(8) & 0xFFFFFFFFL;
 
         int elementSize;
         switch (dict.descr) {
@@ -161,6 +144,40 @@ public final class Npy {
             }
         }
         return Tensor.of(data, shape);
+    }
+
+    /** Checks the magic, version and header length, and parses the header dict. */
+    private static HeaderDict headerDict(Path file, byte[] bytes, ByteBuffer b) {
+        if (bytes.length < 10) {
+            throw FormatException.of(file, "not a .npy file: only " + bytes.length + " bytes");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                throw FormatException.of(file, "not a .npy file: it does not start with \\x93NUMPY");
+            }
+        }
+        int major = bytes[6] & 0xFF;
+        int minor = bytes[7] & 0xFF;
+        long headerLen;
+        int headerStart;
+        if (major == 1) {
+            headerLen = b.getShort(8) & 0xFFFF;
+            headerStart = 10;
+        } else if (major == 2 || major == 3) {
+            if (bytes.length < 12) throw FormatException.of(file, "truncated: the header length is cut off");
+            headerLen = b.getInt(8) & 0xFFFFFFFFL;
+            headerStart = 12;
+        } else {
+            throw FormatException.of(file, "unsupported .npy version " + major + "." + minor
+                    + " (expected 1.0, 2.0 or 3.0)");
+        }
+        if (headerStart + headerLen > bytes.length) {
+            throw FormatException.of(file, "truncated: the header says it has " + headerLen
+                    + " bytes but the file has only " + (bytes.length - headerStart) + " after the prefix");
+        }
+        String header = new String(bytes, headerStart, (int) headerLen,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return HeaderDict.parse(header, file);
     }
 
     /** The three keys of a .npy header dict, parsed from its Python-literal text. */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The command line, returning an exit code instead of exiting so tests can call it:
- * 0 success (or help), 1 the lesson failed, 2 a usage mistake (one line on stderr naming it).
+ * 0 success (or help), 1 the lesson failed, 2 a usage mistake (one line on stderr naming it; also
+ * when a lesson throws {@link UsageException}, e.g. for an input file it cannot use).
  */
 public final class Cli {
     public static final int OK = 0;
@@ -70,6 +71,10 @@ public final class Cli {
             lesson.run(run);
             out.flush();
             return OK;
+        } catch (UsageException e) {
+            out.flush();
+            err.println("genlab " + lesson.name() + ": " + e.getMessage());
+            return USAGE;
         } catch (Exception e) {
             out.flush();
             err.println("genlab " + lesson.name() + ": failed: " + e);

@@ -10,7 +10,9 @@ public final class Main {
     /** All lessons, in teaching order. */
     public static final List<Lesson> LESSONS = List.of(
             new AutogradLesson(),
-            new TensorsLesson());
+            new TensorsLesson(),
+            new ClassifierLesson(),
+            new EvaluateLesson());
 
     private Main() {}
 
