@@ -105,7 +105,8 @@ public interface Kernels {
      * Host code wrote into {@code data} in place, outside these methods (an initialiser, a
      * checkpoint load, an EMA swap): kernels that keep a device copy of an array must not use it
      * again. Every such write in the project reports itself through {@link Backend#hostWrote};
-     * kernels that keep no copies ignore it.
+     * kernels that keep no copies ignore it. Filling a newly allocated array (a data loader's
+     * batch, an op's output) needs no report: no kernel has seen that array yet.
      */
     default void hostWrote(float[] data) {}
 

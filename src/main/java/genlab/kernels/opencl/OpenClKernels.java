@@ -33,7 +33,8 @@ import static genlab.kernels.opencl.TiledProductKernel.TILE;
  * kernel in a Java thread pool (hundreds of times slower for kernels with barriers), and each run is
  * checked to have been an OpenCL run. If anything fails (no driver, a kernel that does not compile
  * or run), one line on stderr names the reason, and this call and every later one run on the host
- * kernels.
+ * kernels. One device per process: Aparapi keeps device preferences per kernel class, so a second
+ * instance on another device would take the first one's kernels away from it.
  */
 public final class OpenClKernels implements Kernels, AutoCloseable {
     /** Operand arrays kept on the device per kernel kind, unless {@code -Dgenlab.opencl.slots=N}. */
