@@ -90,17 +90,17 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void unary(Unary op, float[] x, float[] out, int n) {
-        reference.unary(op, x, out, n);
+        Elementwise.unary(op, x, out, n);
     }
 
     @Override
     public void unaryScalar(Binary op, float[] x, float s, float[] out, int n) {
-        reference.unaryScalar(op, x, s, out, n);
+        Elementwise.unaryScalar(op, x, s, out, n);
     }
 
     @Override
     public void binary(Binary op, int[] shape, float[] a, int[] aStrides, float[] b, int[] bStrides, float[] out) {
-        reference.binary(op, shape, a, aStrides, b, bStrides, out);
+        Elementwise.binary(op, shape, a, aStrides, b, bStrides, out);
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void copy(int[] shape, float[] src, int srcOff, int[] srcStrides, float[] dst, int dstOff, int[] dstStrides) {
-        reference.copy(shape, src, srcOff, srcStrides, dst, dstOff, dstStrides);
+        Elementwise.copy(shape, src, srcOff, srcStrides, dst, dstOff, dstStrides);
     }
 
     @Override
@@ -180,6 +180,6 @@ public final class CpuKernels implements Kernels {
     public void adamStep(float[] p, float[] grad, float[] m, float[] v, int n, float lr, float beta1, float beta2,
                          float eps, float weightDecay, boolean decoupled, float biasCorrection1,
                          float biasCorrection2) {
-        reference.adamStep(p, grad, m, v, n, lr, beta1, beta2, eps, weightDecay, decoupled, biasCorrection1, biasCorrection2);
+        Elementwise.adamStep(p, grad, m, v, n, lr, beta1, beta2, eps, weightDecay, decoupled, biasCorrection1, biasCorrection2);
     }
 }
