@@ -73,6 +73,7 @@ public final class BenchLesson implements Lesson {
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder table = new StringBuilder("| kernel | shape | backend | GFLOP/s |\n|---|---|---|---:|\n");
         for (Kernels k : backends) run.out().println(k.name() + ": " + k.device());
+        for (Kernels k : backends) if (!(k instanceof ReferenceKernels)) warmUp(k, quick ? 0.1 : 2.0);
         for (Case c : cases) {
             for (Kernels k : backends) {
                 Runnable call = c.call().on(k);
@@ -129,6 +130,28 @@ public final class BenchLesson implements Lesson {
             c.close();
         } catch (Exception e) {
             // closing device buffers at the end of a benchmark: nothing to recover
+        }
+    }
+
+    /**
+     * Runs products and convolutions for about {@code seconds} before anything is timed: until the
+     * JIT has compiled them, Vector API kernels run in the interpreter, hundreds of times slower,
+     * and the first row measured would show that instead of the kernel.
+     */
+    private static void warmUp(Kernels k, double seconds) {
+        int s = 96;
+        float[] a = new float[s * s], b = new float[s * s], c = new float[s * s];
+        ConvGeometry g = ConvGeometry.of(2, 8, 12, 12, 8, 3, 3, 1, 1, 1, 1, 1, 1);
+        float[] x = new float[2 * 8 * 144], w = new float[8 * 8 * 9], y = new float[2 * 8 * 144];
+        try (Backend.Scope scope = Backend.use(k)) {
+            long start = System.nanoTime();
+            do {
+                k.gemm(1, s, s, s, a, false, b, false, false, c);
+                k.gemm(1, s, s, s, a, true, b, true, false, c);
+                k.conv2d(g, x, w, y);
+                k.conv2dInputGrad(g, y, w, x);
+                k.conv2dWeightGrad(g, x, y, w);
+            } while (System.nanoTime() - start < seconds * 1e9);
         }
     }
 

@@ -12,12 +12,16 @@ import jdk.incubator.vector.VectorSpecies;
  * is in the boot layer, so the class is never loaded on a JVM started without
  * {@code --add-modules jdk.incubator.vector}.
  *
+ * <p>{@code -Dgenlab.vector.bits=256} forces 256-bit vectors (6 × 16 tiles) where the preferred
+ * species is wider, to compare the two on AVX-512 machines.
+ *
  * <p>The species is a {@code static final} constant on purpose: the JIT only turns vector
  * operations into SIMD instructions when the species is a compile-time constant; passed as an
  * argument, the same code runs about 50 times slower (measured).
  */
 final class VectorMicroKernel implements MicroKernel {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = Integer.getInteger("genlab.vector.bits", 0) == 256 ? FloatVector.SPECIES_256
+            : FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int MR = 6, NR = 2 * L;
 
