@@ -52,7 +52,10 @@ public final class BenchLesson implements Lesson {
                 .text("backends", "reference,cpu,opencl", "backends to measure, comma-separated (opencl only where a device exists)")
                 .count("steps", 20, 2, "at most this many timed training steps per workload and backend")
                 .text("workloads", "gan_mlp,vae_mlp", "training steps to time (gan_mlp, vae_mlp; 'none' for none)")
-                .flag("no-kernels", "skip the kernel rows (only the training steps)");
+                .flag("no-kernels", "skip the kernel rows (only the training steps)")
+                .choice("clock", List.of("wall", "cpu"), "wall",
+                        "wall: elapsed time; cpu: this thread's CPU time (needs --threads 1 and no opencl), "
+                                + "steadier on a loaded machine");
     }
 
     /** One kernel call on one shape, callable on any backend. */
@@ -66,7 +69,12 @@ public final class BenchLesson implements Lesson {
     public void run(Run run) throws UsageException {
         boolean quick = run.quick();
         double seconds = quick ? Math.min(0.05, run.number("seconds")) : run.number("seconds");
+        boolean cpuClock = run.text("clock").equals("cpu");
+        if (cpuClock && run.threads() != 1) throw new UsageException("--clock cpu measures the calling thread only: use it with --threads 1");
         List<Kernels> backends = backends(run);
+        if (cpuClock && backends.stream().anyMatch(k -> k instanceof OpenClKernels)) {
+            throw new UsageException("--clock cpu cannot time OpenCL (it computes on other threads): leave opencl out of --backends");
+        }
         RandomGenerator rng = run.random();
         List<Case> cases = run.flag("no-kernels") ? List.of() : cases(quick, rng);
 
@@ -79,7 +87,7 @@ public final class BenchLesson implements Lesson {
                 Runnable call = c.call().on(k);
                 double s;
                 try (Backend.Scope scope = Backend.use(k)) {
-                    s = meanSeconds(call, seconds, Integer.MAX_VALUE);
+                    s = meanSeconds(call, seconds, Integer.MAX_VALUE, cpuClock);
                 }
                 double gflops = c.flops() / s / 1e9;
                 run.out().printf(Locale.ROOT, "%-22s %-30s %-9s %8.2f GFLOP/s%n", c.kernel(), c.shape(), k.name(), gflops);
@@ -95,6 +103,7 @@ public final class BenchLesson implements Lesson {
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("threads", run.threads());
+        metrics.put("clock", run.text("clock"));
         metrics.put("java_version", Runtime.version().toString());
         metrics.put("kernels", rows);
         List<String> workloads = workloads(run.text("workloads"));
@@ -107,7 +116,7 @@ public final class BenchLesson implements Lesson {
                     double ms;
                     try (Backend.Scope scope = Backend.use(k)) {
                         BenchWorkloads.Step step = workload.equals("gan_mlp") ? BenchWorkloads.ganMlp(rng) : BenchWorkloads.vaeMlp(rng);
-                        ms = 1e3 * meanSeconds(step::run, quick ? seconds : Math.max(seconds, 2.0), run.steps());
+                        ms = 1e3 * meanSeconds(step::run, quick ? seconds : Math.max(seconds, 2.0), run.steps(), cpuClock);
                     }
                     run.out().printf(Locale.ROOT, "%-22s %-30s %-9s %8.2f ms/step%n", workload + " step", "", k.name(), ms);
                     table.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", workload, k.name(), ms));
@@ -193,15 +202,22 @@ public final class BenchLesson implements Lesson {
      * kernel: a Vector API kernel still in the interpreter runs hundreds of times slower.
      */
     static double meanSeconds(Runnable call, double seconds, int maxCalls) {
-        long warm = System.nanoTime();
-        do call.run(); while (System.nanoTime() - warm < seconds * 0.5e9);
-        long start = System.nanoTime(), budget = (long) (seconds * 1e9);
+        return meanSeconds(call, seconds, maxCalls, false);
+    }
+
+    /** As above; with {@code threadCpu}, the calling thread's CPU time instead of elapsed time. */
+    static double meanSeconds(Runnable call, double seconds, int maxCalls, boolean threadCpu) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier clock = threadCpu ? mx::getCurrentThreadCpuTime : System::nanoTime;
+        long warm = clock.getAsLong();
+        do call.run(); while (clock.getAsLong() - warm < seconds * 0.5e9);
+        long start = clock.getAsLong(), budget = (long) (seconds * 1e9);
         int calls = 0;
         long elapsed;
         do {
             call.run();
             calls++;
-            elapsed = System.nanoTime() - start;
+            elapsed = clock.getAsLong() - start;
         } while (elapsed < budget && calls < maxCalls);
         return elapsed / 1e9 / calls;
     }

@@ -116,7 +116,8 @@ class ElementwiseParityTest {
             float[] want = Parity.poisoned(n), got = Parity.poisoned(n);
             ref.unary(op, x, want, n);
             Elementwise.unary(op, x, got, n);
-            Parity.same(op.toString(), want, got);
+            if (op == Unary.TANH) withinOneUlp("tanh", want, got);
+            else Parity.same(op.toString(), want, got);
         }
         for (Binary op : Binary.values()) {
             float[] want = Parity.poisoned(n), got = Parity.poisoned(n);
@@ -124,6 +125,43 @@ class ElementwiseParityTest {
             Elementwise.unaryScalar(op, x, s, got, n);
             Parity.same(op + " scalar", want, got);
         }
+    }
+
+    private static void withinOneUlp(String what, float[] want, float[] got) {
+        for (int i = 0; i < want.length; i++) {
+            if (Float.isNaN(want[i]) && Float.isNaN(got[i])) continue;
+            if (!(Math.abs(want[i] - got[i]) <= Math.ulp(want[i]))) fail(what + ": element " + i + " is " + got[i] + ", reference " + want[i]);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void tanhIsWithinOneUlpEverywhere() {
+        // every 97th float from -30 to 30, plus the edges of each branch
+        float[] xs = new float[200_004];
+        int n = 0;
+        for (float v = -30f; v < 30f && n < 200_000; v += 3e-4f) xs[n++] = v;
+        xs[n++] = 1e-4f;
+        xs[n++] = -1e-4f;
+        xs[n++] = Float.MIN_VALUE;
+        xs[n++] = 20.000002f;
+        float[] want = new float[n], got = new float[n];
+        ref.unary(Unary.TANH, xs, want, n);
+        Elementwise.unary(Unary.TANH, xs, got, n);
+        withinOneUlp("tanh", want, got);
+        Elementwise.unary(Unary.TANH, new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}, got, 3);
+        Parity.same("tanh at ±inf, NaN", new float[] {1f, -1f, Float.NaN}, java.util.Arrays.copyOf(got, 3));
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void sumIsBitIdentical(int seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int outer = SIZES[rng.nextInt(SIZES.length)], len = SIZES[rng.nextInt(SIZES.length)], inner = SIZES[rng.nextInt(SIZES.length)];
+        float[] x = Parity.normal(rng, outer * len * inner);
+        float[] want = Parity.poisoned(outer * inner), got = Parity.poisoned(outer * inner);
+        ref.reduce(genlab.kernels.Reduce.SUM, x, outer, len, inner, want);
+        new CpuKernels(1, false).reduce(genlab.kernels.Reduce.SUM, x, outer, len, inner, got);
+        Parity.same("sum " + outer + "x" + len + "x" + inner, want, got);
     }
 
     @ParameterizedTest(name = "case {0}")
