@@ -29,9 +29,11 @@ import java.util.random.RandomGenerator;
  * figure is 2·MACs / (mean seconds per call) after a warm-up call; each row runs for about
  * {@code --seconds} and at least once. Backends: {@code reference} (the plain loops), {@code cpu}
  * on {@code --threads} threads, and {@code opencl} when a device exists; {@code --backends}
- * picks some of them. Compare with PyTorch on the same machine, in the same minute:
+ * picks some of them. Compare with PyTorch on the same machine, in the same minutes:
  * {@code OMP_NUM_THREADS=1 python3 ../shared/bench/torch_reference.py matmul} (and
- * {@code gan_mlp}, {@code vae_mlp}), with {@code --threads 1} here.
+ * {@code gan_mlp}, {@code vae_mlp}), with {@code --threads 1} here. On a loaded machine,
+ * {@code --clock cpu} times this process's CPU time instead of elapsed time (compare with the
+ * script's {@code time.perf_counter} swapped for {@code time.process_time}).
  */
 public final class BenchLesson implements Lesson {
 
@@ -54,7 +56,7 @@ public final class BenchLesson implements Lesson {
                 .text("workloads", "gan_mlp,vae_mlp", "training steps to time (gan_mlp, vae_mlp; 'none' for none)")
                 .flag("no-kernels", "skip the kernel rows (only the training steps)")
                 .choice("clock", List.of("wall", "cpu"), "wall",
-                        "wall: elapsed time; cpu: this thread's CPU time (needs --threads 1 and no opencl), "
+                        "wall: elapsed time; cpu: this process's CPU time (needs --threads 1 and no opencl), "
                                 + "steadier on a loaded machine");
     }
 
@@ -70,7 +72,7 @@ public final class BenchLesson implements Lesson {
         boolean quick = run.quick();
         double seconds = quick ? Math.min(0.05, run.number("seconds")) : run.number("seconds");
         boolean cpuClock = run.text("clock").equals("cpu");
-        if (cpuClock && run.threads() != 1) throw new UsageException("--clock cpu measures the calling thread only: use it with --threads 1");
+        if (cpuClock && run.threads() != 1) throw new UsageException("--clock cpu adds up the CPU time of every thread: use it with --threads 1");
         List<Kernels> backends = backends(run);
         if (cpuClock && backends.stream().anyMatch(k -> k instanceof OpenClKernels)) {
             throw new UsageException("--clock cpu cannot time OpenCL (it computes on other threads): leave opencl out of --backends");
@@ -122,6 +124,11 @@ public final class BenchLesson implements Lesson {
                     table.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", workload, k.name(), ms));
                     metrics.put(workload + "_ms_per_step_" + k.name(), ms);
                 }
+            }
+        }
+        for (Kernels k : backends) {
+            if (k instanceof OpenClKernels ocl && ocl.failure() != null) {
+                run.out().println("opencl failed during the run (" + ocl.failure() + "): its rows from then on ran on the cpu kernels");
             }
         }
         for (Kernels k : backends) if (k instanceof AutoCloseable c) closeQuietly(c);
@@ -205,10 +212,21 @@ public final class BenchLesson implements Lesson {
         return meanSeconds(call, seconds, maxCalls, false);
     }
 
-    /** As above; with {@code threadCpu}, the calling thread's CPU time instead of elapsed time. */
-    static double meanSeconds(Runnable call, double seconds, int maxCalls, boolean threadCpu) {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.function.LongSupplier clock = threadCpu ? mx::getCurrentThreadCpuTime : System::nanoTime;
+    /**
+     * As above; with {@code processCpu}, the CPU time of this whole JVM (the computing thread, and
+     * the garbage collector and JIT threads, as Python's {@code time.process_time} counts all of
+     * PyTorch's) instead of elapsed time: on a shared machine it leaves out the time other
+     * processes hold the core.
+     */
+    static double meanSeconds(Runnable call, double seconds, int maxCalls, boolean processCpu) {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.util.function.LongSupplier clock = System::nanoTime;
+        if (processCpu) {
+            if (!(os instanceof com.sun.management.OperatingSystemMXBean sun) || sun.getProcessCpuTime() < 0) {
+                throw new IllegalStateException("--clock cpu: this JVM does not report its process CPU time");
+            }
+            clock = sun::getProcessCpuTime;
+        }
         long warm = clock.getAsLong();
         do call.run(); while (clock.getAsLong() - warm < seconds * 0.5e9);
         long start = clock.getAsLong(), budget = (long) (seconds * 1e9);

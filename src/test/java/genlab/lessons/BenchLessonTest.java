@@ -21,7 +21,7 @@ class BenchLessonTest {
     @Test
     void quickRunMeasuresEveryKernelAndBothSteps() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(Main.LESSONS, new String[] {"bench", "--quick", "--threads", "1", "--backends", "reference,cpu", "--out", tmp.toString()},
+        int code = Cli.run(Main.LESSONS, new String[] {"bench", "--quick", "--threads", "1", "--clock", "cpu", "--backends", "reference,cpu", "--out", tmp.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(Cli.OK, code, err.toString(StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
@@ -35,6 +35,15 @@ class BenchLessonTest {
         assertTrue(((Number) m.get("gan_mlp_ms_per_step_cpu")).doubleValue() > 0, m.toString());
         assertTrue(((Number) m.get("vae_mlp_ms_per_step_cpu")).doubleValue() > 0, m.toString());
         assertTrue(Files.readString(tmp.resolve("bench.md")).contains("| conv2d weight grad |"));
+    }
+
+    @Test
+    void theCpuClockNeedsOneThread() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(Main.LESSONS, new String[] {"bench", "--quick", "--threads", "2", "--clock", "cpu", "--out", tmp.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Cli.USAGE, code);
+        assertEquals("genlab bench: --clock cpu adds up the CPU time of every thread: use it with --threads 1", err.toString(StandardCharsets.UTF_8).trim());
     }
 
     @Test
