@@ -237,6 +237,7 @@ public final class ReportPage {
         sb.append("<table class=\"side\">\n<tr><th></th>");
         for (RunInfo r : runs) sb.append("<th><code>").append(esc(r.lesson())).append("</code></th>");
         sb.append("</tr>\n");
+        row(sb, "about", runs, r -> esc(r.summary()));
         row(sb, "status", runs, r -> r.failure() == null ? "<span class=\"ok\">finished</span>"
                 : "<span class=\"failed\">failed: " + esc(r.failure()) + "</span>");
         Set<String> factKeys = new LinkedHashSet<>();
