@@ -95,10 +95,10 @@ public final class ClassifierLesson implements Lesson {
                 for (int[] idx : Batches.epoch(train.size(), batch, true, run.random())) {
                     schedule.apply(adam, run.lr(), t++);
                     Tensor loss = Losses.crossEntropy(net.forward(train.batch(idx)), train.labels(idx)); // (B, 10) logits
+                    double l = run.checkLoss("cross-entropy", t, loss.item()); // stop before a NaN reaches the weights
                     adam.zeroGrad();
                     loss.backward();
                     adam.step();
-                    double l = loss.item();
                     sum += l;
                     count++;
                     stepX.add(e + (double) count / perEpoch);

@@ -210,6 +210,18 @@ public final class Run {
         return path;
     }
 
+    /**
+     * Stops a training whose loss has become NaN or infinite, with one line naming the step and the
+     * value ({@link LessonException}), instead of letting it go on silently; returns {@code loss}.
+     */
+    public double checkLoss(String what, long step, double loss) {
+        if (!Double.isFinite(loss)) {
+            throw new LessonException(what + " is " + loss + " at step " + step
+                    + "; training stopped (try a lower --lr, or another --seed)");
+        }
+        return loss;
+    }
+
     /** A progress bar over {@code total} items, redrawn in place on a terminal. */
     public Progress progress(String label, long total) {
         return new Progress(label, total, out, interactive);

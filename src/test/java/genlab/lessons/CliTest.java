@@ -210,6 +210,23 @@ class CliTest {
     }
 
     @Test
+    void aNaNLossStopsTheRunNamingTheStep() {
+        Lesson diverging = new Lesson() {
+            @Override public String name() { return "nan"; }
+            @Override public String summary() { return "diverges"; }
+            @Override public void run(Run run) {
+                run.checkLoss("loss", 1, 0.5);
+                run.checkLoss("loss", 2, Double.NaN);
+                throw new AssertionError("not reached");
+            }
+        };
+        LessonRunner.Result r = runLesson(diverging, "--out", out("nan"));
+        assertEquals(Cli.FAILED, r.code());
+        assertEquals("genlab nan: loss is NaN at step 2; training stopped (try a lower --lr, or another --seed)"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
     void reportHtmlOnSuccessAndFailureButNotOnUsageErrors() throws Exception {
         assertEquals(Cli.OK, run(new Probe(), "--out", out("ok")).code());
         String ok = java.nio.file.Files.readString(tmp.resolve("ok/report.html"));

@@ -44,7 +44,9 @@ class EvaluateLessonTest {
             String line = table.lines().filter(l -> l.startsWith(score + " ")).findFirst().orElse("");
             assertTrue(line.trim().split("\\s+").length >= 4, "'" + score + "' row with samples, floor and ceiling: " + line);
         }
-        assertTrue(Files.readString(out.resolve("report.html")).contains("ceiling.fld"));
+        assertTrue(javax.imageio.ImageIO.read(out.resolve("samples.png").toFile()).getWidth() > 100, "samples.png: 8 columns of digits");
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("ceiling.fld") && report.contains("src=\"samples.png\""), report);
     }
 
     @ParameterizedTest
