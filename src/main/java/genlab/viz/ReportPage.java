@@ -235,7 +235,12 @@ public final class ReportPage {
         sb.append("<h1>").append(esc(title)).append("</h1>\n");
         missingNotice(sb);
         sb.append("<table class=\"side\">\n<tr><th></th>");
-        for (RunInfo r : runs) sb.append("<th><code>").append(esc(r.lesson())).append("</code></th>");
+        for (RunInfo r : runs) {
+            String folder = r.facts().getOrDefault("folder", "");
+            String name = folder.replaceAll("[/\\\\]+$", "").replaceAll(".*[/\\\\]", "");
+            sb.append("<th><code>").append(esc(r.lesson())).append("</code>")
+                    .append(name.isEmpty() || name.equals(r.lesson()) ? "" : " <span class=\"note\">" + esc(name) + "</span>").append("</th>");
+        }
         sb.append("</tr>\n");
         row(sb, "about", runs, r -> esc(r.summary()));
         row(sb, "status", runs, r -> r.failure() == null ? "<span class=\"ok\">finished</span>"
