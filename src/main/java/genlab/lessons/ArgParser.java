@@ -21,11 +21,19 @@ final class ArgParser {
         return false;
     }
 
-    /** The value of every declared option, in declaration order. */
+    /** The key under which {@link #parse} returns the operands (a {@code List<String>}), if the lesson declares them. */
+    static final String OPERANDS = " operands";
+
+    /** The value of every declared option, in declaration order; then the operands, if declared. */
     static Map<String, Object> parse(Options spec, String lesson, String[] args) throws UsageException {
         Map<String, String> given = new LinkedHashMap<>();
+        List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (spec.operands() != null && !arg.startsWith("-")) {
+                operands.add(arg);
+                continue;
+            }
             if (!arg.startsWith("--") || arg.length() == 2) {
                 throw new UsageException("unexpected argument '" + arg + "' (try --help)");
             }
@@ -60,14 +68,18 @@ final class ArgParser {
                 throw new UsageException(e.getMessage());
             }
         }
+        if (spec.operands() != null) values.put(OPERANDS, List.copyOf(operands));
         return values;
     }
 
     /** {@code --help} text: every option with its placeholder, default and one-line description. */
     static String usage(Lesson lesson, Options spec) {
         StringBuilder sb = new StringBuilder();
-        sb.append("usage: lessons/run ").append(lesson.name()).append(" [options]\n\n");
-        sb.append(lesson.summary()).append("\n\noptions:\n");
+        sb.append("usage: lessons/run ").append(lesson.name()).append(" [options]")
+                .append(spec.operands() != null ? " " + spec.operands() : "").append("\n\n");
+        sb.append(lesson.summary()).append("\n\n");
+        if (spec.operands() != null) sb.append(spec.operands()).append(": ").append(spec.operandsHelp()).append("\n\n");
+        sb.append("options:\n");
         List<String[]> rows = new ArrayList<>();
         for (Option o : spec.all()) {
             String left = "--" + o.name() + (o.kind() == Option.Kind.FLAG ? ""

@@ -5,6 +5,7 @@ import genlab.metrics.EvaluatorException;
 import genlab.metrics.SampleFile;
 import genlab.metrics.SampleScores;
 import genlab.tensor.Tensor;
+import genlab.viz.ImageGrid;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.Map;
  * {@code .npy} of shape (N, 1, 28, 28) or (N, 784), float32 or float64 in [0, 1], or uint8 0..255
  * ({@link SampleFile}). Each score is printed beside its floor (10,000 real training digits: as good
  * as it gets) and its ceiling (uniform noise), and written to {@code metrics.json} under
- * {@code fld}, {@code is}, {@code kid}, {@code precision}, {@code recall}.
+ * {@code fld}, {@code is}, {@code kid}, {@code precision}, {@code recall}. The first 64 images
+ * are drawn in {@code samples.png}.
  */
 public final class EvaluateLesson implements Lesson {
     private static final String NONE = "none";
@@ -59,6 +61,8 @@ public final class EvaluateLesson implements Lesson {
         int n = images.size(0);
         if (n <= 3) throw new UsageException("samples " + file + ": holds " + n + " images; at least 4 are needed (10,000 to compare with the floor)");
         run.out().printf(Locale.ROOT, "scoring %d images from %s with %s%n", n, file, ev.checkpoint());
+        int shown = Math.min(64, n);
+        run.wrote(ImageGrid.of(images.data(), shown, 1, 28, 28).columns(8).scale(2).write(run.file("samples.png")));
         long start = System.nanoTime();
         SampleScores s = ev.score(images);
         SampleScores floor = ev.floor(), ceiling = ev.ceiling();

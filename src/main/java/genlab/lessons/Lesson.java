@@ -1,5 +1,8 @@
 package genlab.lessons;
 
+import genlab.viz.ReportPage;
+import java.util.List;
+
 /**
  * One runnable lesson: {@code lessons/run NAME [options]}.
  *
@@ -20,6 +23,23 @@ public interface Lesson {
         return Options.common();
     }
 
-    /** Runs the lesson. Exceptions end the run with exit code 1. */
+    /**
+     * Runs the lesson. Exceptions end the run with exit code 1: a {@link LessonException} (or a
+     * data, format or I/O error) with its one-line message, anything else with a stack trace.
+     */
     void run(Run run) throws Exception;
+
+    /**
+     * The ranges the lesson's page says to expect for its {@code metrics.json} values, shown in
+     * {@code report.html} beside the values (within or outside). Ranges describe the run's settings
+     * as given in {@code run} (e.g. none, or looser ones, under {@code --quick}). None by default.
+     */
+    default List<ReportPage.Expected> expected(Run run) {
+        return List.of();
+    }
+
+    /** False for a lesson that writes its own {@code report.html} (the side-by-side {@code report}). */
+    default boolean writesReport() {
+        return true;
+    }
 }

@@ -14,7 +14,8 @@ public final class Main {
             new ClassifierLesson(),
             new EvaluateLesson(),
             new KernelsLesson(),
-            new BenchLesson());
+            new BenchLesson(),
+            new ReportLesson());
 
     private Main() {}
 

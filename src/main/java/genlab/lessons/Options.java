@@ -29,6 +29,8 @@ public final class Options {
     static final String LESSON = "{lesson}";
 
     private final Map<String, Option> byName = new LinkedHashMap<>();
+    private String operands;
+    private String operandsHelp;
 
     private Options() {}
 
@@ -116,6 +118,26 @@ public final class Options {
     /** A flag: {@code --name} alone, no value. */
     public Options flag(String name, String help) {
         return add(new Option(name, Option.Kind.FLAG, null, null, List.of(), help));
+    }
+
+    /**
+     * Arguments that are not options, e.g. the folders of {@code lessons/run report DIR...}:
+     * {@code metavar} names them in the usage line. Lessons that do not declare them refuse any.
+     */
+    public Options operands(String metavar, String help) {
+        this.operands = metavar;
+        this.operandsHelp = help;
+        return this;
+    }
+
+    /** The operands' placeholder ({@code DIR...}), or null when the lesson takes none. */
+    public String operands() {
+        return operands;
+    }
+
+    /** The operands' one-line description, or null. */
+    public String operandsHelp() {
+        return operandsHelp;
     }
 
     /** Adds an option; declaring the same name twice is a programming error. */

@@ -1,13 +1,23 @@
 package genlab.lessons;
 
+import genlab.io.Json;
 import genlab.kernels.Kernels;
+import genlab.viz.ReportPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -17,6 +27,9 @@ import java.util.random.RandomGenerator;
  * What a lesson gets to work with: its parsed options (typed getters), the random generator
  * seeded from {@code --seed}, the kernels chosen by {@code --backend}, the output directory, and
  * helpers that report files and write {@code metrics.json}.
+ *
+ * <p>It also remembers what the run printed, every file reported with {@link #wrote} and the
+ * metrics, so that {@link Cli} can write {@code report.html} when the lesson ends ({@link #writeReport}).
  *
  * <p>Asking for an option the lesson did not declare is a programming error
  * ({@link IllegalStateException}), not a silent default.
@@ -30,6 +43,11 @@ public final class Run {
     private final boolean interactive;
     private final RandomGenerator random;
     private final Path outDir;
+    private final LogCapture log;
+    private final Set<Path> written = new LinkedHashSet<>();
+    private final Instant started = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private Map<String, Object> metricsWritten = Map.of();
 
     /** Creates the output directory. {@code interactive}: stdout is a terminal (progress bars redraw). */
     public Run(Lesson lesson, Options spec, Map<String, Object> values, Kernels kernels, PrintStream out,
@@ -38,7 +56,9 @@ public final class Run {
         this.spec = spec;
         this.values = Map.copyOf(values);
         this.kernels = kernels;
-        this.out = out;
+        // Everything printed goes through to `out` and is kept for report.html.
+        this.log = new LogCapture(out);
+        this.out = new PrintStream(log, true, StandardCharsets.UTF_8);
         this.interactive = interactive;
         this.random = new SplittableRandom(seed());
         this.outDir = dir("out");
@@ -59,13 +79,18 @@ public final class Run {
         out.println("genlab " + lesson.name() + ": " + lesson.summary());
         out.println("seed: " + seed());
         out.println("backend: " + kernels.name() + " on " + kernels.device());
-        // A valid command line that repeats this run: flags that are off are left out.
-        StringBuilder sb = new StringBuilder("options:");
+        out.println("options:" + optionsLine());
+    }
+
+    /** A valid command line that repeats this run, with a leading space: flags that are off are left out. */
+    String optionsLine() {
+        StringBuilder sb = new StringBuilder();
         for (Option o : spec.all()) {
             if (o.kind() != Option.Kind.FLAG) sb.append(" --").append(o.name()).append(' ').append(values.get(o.name()));
             else if (flag(o.name())) sb.append(" --").append(o.name());
         }
-        out.println(sb);
+        if (spec.operands() != null) for (String a : operands()) sb.append(' ').append(a);
+        return sb.toString();
     }
 
     // ---- options ----
@@ -94,6 +119,15 @@ public final class Run {
     /** A flag. */
     public boolean flag(String name) {
         return (Boolean) value(name, Option.Kind.FLAG, Option.Kind.FLAG);
+    }
+
+    /** The arguments that are not options ({@link Options#operands}), in order; empty if none were given. */
+    @SuppressWarnings("unchecked")
+    public List<String> operands() {
+        if (spec.operands() == null) {
+            throw new IllegalStateException("lesson " + lesson.name() + " asked for operands but did not declare them");
+        }
+        return (List<String>) values.get(ArgParser.OPERANDS);
     }
 
     /** {@code --seed}. */
@@ -171,8 +205,21 @@ public final class Run {
 
     /** Reports a file the lesson has written: prints {@code wrote out/NAME/loss.png}; returns {@code path}. */
     public Path wrote(Path path) {
+        written.add(path);
         out.println("wrote " + path);
         return path;
+    }
+
+    /**
+     * Stops a training whose loss has become NaN or infinite, with one line naming the step and the
+     * value ({@link LessonException}), instead of letting it go on silently; returns {@code loss}.
+     */
+    public double checkLoss(String what, long step, double loss) {
+        if (!Double.isFinite(loss)) {
+            throw new LessonException(what + " is " + loss + " at step " + step
+                    + "; training stopped (try a lower --lr, or another --seed)");
+        }
+        return loss;
     }
 
     /** A progress bar over {@code total} items, redrawn in place on a terminal. */
@@ -196,7 +243,53 @@ public final class Run {
         all.putAll(metrics instanceof LinkedHashMap || metrics instanceof SortedMap ? metrics : new TreeMap<>(metrics));
         Path p = file("metrics.json");
         MetricsJson.write(p, all); // checks every key before anything is written
+        if (Json.readFile(p) instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            metricsWritten = copy; // as written: NaN already null
+        }
         return wrote(p);
+    }
+
+    /** The files reported with {@link #wrote} so far, in order. */
+    public List<Path> writtenFiles() {
+        return List.copyOf(written);
+    }
+
+    /** What the run has printed so far (progress bars in their last state). */
+    String printed() {
+        return log.text();
+    }
+
+    /**
+     * Writes {@code report.html} in the output folder ({@link ReportPage}): the options, backend and
+     * device, every figure reported with {@link #wrote}, {@code metrics.json} beside the lesson's
+     * {@link Lesson#expected} ranges, and what the run printed. {@code failure}: null for a run that
+     * finished, else the one line it stopped with.
+     */
+    Path writeReport(String failure) {
+        Path page = outDir.resolve("report.html");
+        Path base = outDir.toAbsolutePath().normalize();
+        List<String> files = new ArrayList<>();
+        for (Path p : written) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.equals(base.resolve("report.html"))) continue;
+            files.add(abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString());
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("command", "lessons/run " + lesson.name() + optionsLine());
+        facts.put("seed", String.valueOf(seed()));
+        facts.put("backend", kernels.name() + " on " + kernels.device());
+        facts.put("quick", String.valueOf(quick()));
+        facts.put("started", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        facts.put("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
+        facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        facts.put("folder", outDir.toString());
+        List<ReportPage.Expected> expected = lesson.expected(this);
+        ReportPage.RunInfo info = new ReportPage.RunInfo(lesson.name(), lesson.summary(), failure, facts, files,
+                metricsWritten, expected == null ? List.of() : expected, ReportPage.tail(printed()));
+        ReportPage.write(page, ReportPage.page(info));
+        return wrote(page);
     }
 
     private Object value(String name, Option.Kind a, Option.Kind b) {

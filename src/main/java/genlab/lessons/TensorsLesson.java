@@ -11,6 +11,7 @@ import genlab.tensor.Autograd;
 import genlab.tensor.Tensor;
 import genlab.viz.DecisionBoundary;
 import genlab.viz.LineChart;
+import genlab.viz.ReportPage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class TensorsLesson implements Lesson {
     public Options options() {
         return Options.common().steps(300, 20).lr(1.0)
                 .count("value-steps", 20, "steps of the scalar (Value) MLP to time for the comparison");
+    }
+
+    /** The README's figures for the default run (300 steps). */
+    @Override
+    public List<ReportPage.Expected> expected(Run run) {
+        if (run.quick() || run.steps() < 300) return List.of();
+        return List.of(ReportPage.Expected.atLeast("train_accuracy", 0.99, "300 steps or more"),
+                ReportPage.Expected.atLeast("speedup_over_value", 10, "about 60x on the project's CI machine"));
     }
 
     @Override

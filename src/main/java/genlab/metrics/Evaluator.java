@@ -173,6 +173,31 @@ public final class Evaluator {
                 + CHECKPOINTS_PROPERTY + " is not set (run from the genlab checkout)");
     }
 
+    /**
+     * Where {@code classifier --install} writes: {@link #defaultCheckpoint()}, or, in a checkout
+     * that has no {@code lessons/checkpoints} folder yet, {@code lessons/checkpoints/classifier.safetensors}
+     * in the first folder upwards from the working directory that has a {@code lessons} folder. The
+     * folder is created.
+     */
+    public static Path installTarget() {
+        Path target;
+        try {
+            target = defaultCheckpoint();
+        } catch (EvaluatorException e) {
+            target = null;
+            for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null && target == null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("lessons"))) target = p.resolve("lessons").resolve("checkpoints").resolve(CHECKPOINT_FILE);
+            }
+            if (target == null) throw e;
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new EvaluatorException("cannot create " + target.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
     /** {@code classifier.safetensors} -> {@code classifier-reference.json} in the same folder. */
     public static Path referenceFileFor(Path checkpoint) {
         String name = checkpoint.getFileName().toString();
@@ -204,6 +229,12 @@ public final class Evaluator {
         double[][] f = pass(images).features();
         if (f.length < 2) throw new IllegalArgumentException("fld: need at least 2 images, got " + f.length);
         return FrechetDistance.of(FeatureStats.of(f), reference().test());
+    }
+
+    /** The classifier Inception Score of {@code images} alone ({@link InceptionScore}): 1 to 10. */
+    public double inceptionScore(Tensor images) {
+        Images.check(images, "images");
+        return InceptionScore.ofLogits(pass(images).logits());
     }
 
     /** The scores of 10,000 training digits against the test set: the best a generator can expect. */

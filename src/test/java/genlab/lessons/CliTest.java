@@ -49,6 +49,23 @@ class CliTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code lesson} (registered or not) as the command line would. */
+    static LessonRunner.Result runLesson(Lesson lesson, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.runLesson(lesson, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new LessonRunner.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Lesson failing(RuntimeException e) {
+        return new Lesson() {
+            @Override public String name() { return "oops"; }
+            @Override public String summary() { return "fails"; }
+            @Override public void run(Run run) { throw e; }
+        };
+    }
+
     String out(String name) {
         return tmp.resolve(name).toString();
     }
@@ -164,6 +181,70 @@ class CliTest {
         Result r = run(boom, "--out", out("b"));
         assertEquals(Cli.FAILED, r.code());
         assertTrue(r.err().startsWith("genlab boom: failed: java.lang.IllegalStateException: kaputt"), r.err());
+    }
+
+    @Test
+    void userFaultsAreOneLineWithoutStackTrace() {
+        String[][] cases = {
+            {"lesson", "genlab oops: step 412: loss is NaN (lower --lr)"},
+            {"data", "genlab oops: datasets/mnist/x.gz: truncated"},
+            {"format", "genlab oops: ckpt.safetensors: tensor 'w' has shape (2) in the file but (3) in the model"},
+            {"io", "genlab oops: cannot write out/x.png: No space left on device"},
+            {"nio", "genlab oops: no such file: out/missing.txt"},
+            {"evaluator", "genlab oops: classifier checkpoint lessons/checkpoints/classifier.safetensors not found"},
+        };
+        for (String[] c : cases) {
+            String msg = c[1].substring("genlab oops: ".length());
+            RuntimeException e = switch (c[0]) {
+                case "lesson" -> new LessonException(msg);
+                case "data" -> new genlab.data.DataException(msg);
+                case "format" -> new genlab.io.FormatException(msg);
+                case "io" -> new java.io.UncheckedIOException(msg, new java.io.IOException("No space left on device"));
+                case "nio" -> new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("out/missing.txt"));
+                default -> new genlab.metrics.EvaluatorException(msg);
+            };
+            LessonRunner.Result r = runLesson(failing(e), "--out", out("f" + c[0]));
+            assertEquals(Cli.FAILED, r.code(), c[0]);
+            assertEquals(c[1] + System.lineSeparator(), r.err(), c[0]);
+        }
+    }
+
+    @Test
+    void aNaNLossStopsTheRunNamingTheStep() {
+        Lesson diverging = new Lesson() {
+            @Override public String name() { return "nan"; }
+            @Override public String summary() { return "diverges"; }
+            @Override public void run(Run run) {
+                run.checkLoss("loss", 1, 0.5);
+                run.checkLoss("loss", 2, Double.NaN);
+                throw new AssertionError("not reached");
+            }
+        };
+        LessonRunner.Result r = runLesson(diverging, "--out", out("nan"));
+        assertEquals(Cli.FAILED, r.code());
+        assertEquals("genlab nan: loss is NaN at step 2; training stopped (try a lower --lr, or another --seed)"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void reportHtmlOnSuccessAndFailureButNotOnUsageErrors() throws Exception {
+        assertEquals(Cli.OK, run(new Probe(), "--out", out("ok")).code());
+        String ok = java.nio.file.Files.readString(tmp.resolve("ok/report.html"));
+        assertTrue(ok.contains("<p class=\"ok\">finished</p>"), ok);
+        assertTrue(ok.contains("lessons/run probe --out " + out("ok") + " --seed 7"), ok);
+
+        LessonRunner.Result r = runLesson(failing(new LessonException("diverged at step 3")), "--out", out("bad"));
+        assertEquals(Cli.FAILED, r.code());
+        String bad = java.nio.file.Files.readString(tmp.resolve("bad/report.html"));
+        assertTrue(bad.contains("failed: diverged at step 3"), bad);
+
+        Lesson usage = new Lesson() {
+            @Override public String name() { return "u"; }
+            @Override public String summary() { return "usage error inside"; }
+            @Override public void run(Run run) throws UsageException { throw new UsageException("--samples is required"); }
+        };
+        assertEquals(Cli.USAGE, runLesson(usage, "--out", out("usage")).code());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("usage/report.html")));
     }
 
     @Test

@@ -94,4 +94,34 @@ class RunTest {
     void randomIsSeeded() throws Exception {
         assertEquals(run(tmp.resolve("1")).random().nextLong(), run(tmp.resolve("2")).random().nextLong());
     }
+
+    @Test
+    void keepsWhatWasPrintedWithProgressBarsInTheirLastState() throws Exception {
+        Run run = run(tmp);
+        run.out().println("epoch 1: loss 0.5 — done");
+        run.out().print("\rbar 10%");
+        run.out().print("\rbar 100%");
+        run.out().println();
+        run.out().print("windows line\r\n");
+        run.out().print("unfinished");
+        assertEquals("epoch 1: loss 0.5 — done\nbar 100%\nwindows line\nunfinished", run.printed());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\rbar 10%\rbar 100%"), "the stream itself gets every byte");
+    }
+
+    @Test
+    void reportListsWrittenFilesRelativeToTheOutputFolder() throws Exception {
+        Run run = run(tmp.resolve("r"));
+        Path png = run.file("sub/a.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        run.wrote(png);
+        run.wrote(tmp.resolve("elsewhere.bin"));
+        run.metrics(Map.of("final_loss", 0.5));
+        Path page = run.writeReport(null);
+        assertEquals(tmp.resolve("r/report.html"), page);
+        genlab.viz.ReportPage.RunInfo info = genlab.viz.ReportPage.read(page);
+        assertEquals(List.of("sub/a.png", tmp.resolve("elsewhere.bin").toAbsolutePath().toString(), "metrics.json"), info.files());
+        assertEquals(0.5, ((Number) info.metrics().get("final_loss")).doubleValue());
+        assertEquals("probe", info.lesson());
+        assertTrue(info.facts().get("command").startsWith("lessons/run probe --out " + tmp.resolve("r")), info.facts().toString());
+    }
 }
