@@ -13,7 +13,8 @@ public final class Main {
             new TensorsLesson(),
             new ClassifierLesson(),
             new EvaluateLesson(),
-            new Gan2dLesson());
+            new Gan2dLesson(),
+            new GanLesson());
 
     private Main() {}
 

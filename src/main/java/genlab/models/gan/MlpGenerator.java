@@ -1,6 +1,7 @@
 package genlab.models.gan;
 
 import genlab.nn.Activation;
+import genlab.nn.BatchNorm1d;
 import genlab.nn.Linear;
 import genlab.nn.Module;
 import genlab.nn.Sequential;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * A fully connected generator G: z (B, noise) -> x (B, out): Linear layers of the given hidden widths,
  * each followed by the hidden activation, then a Linear to {@code out} and an optional Tanh (images
- * scaled to [−1, 1]). The seed notes' MNIST generator is 100-256-512-784 with ReLU and Tanh
+ * scaled to [−1, 1]), optionally with batch norm before each hidden activation. The seed notes' MNIST generator is 100-256-512-784 with ReLU and Tanh
  * ({@link #seed}). With {@code classes > 0} it is conditional: the input is [z, onehot(y)]
  * (Mirza and Osindero 2014), see {@link Conditioning}.
  */
@@ -22,6 +23,12 @@ public final class MlpGenerator extends Module {
 
     public MlpGenerator(int noise, int[] hidden, int out, Supplier<Module> activation, boolean tanh, int classes,
                         RandomGenerator rng) {
+        this(noise, hidden, out, activation, false, tanh, classes, rng);
+    }
+
+    /** With {@code batchNorm}, a {@link BatchNorm1d} between each hidden Linear and its activation. */
+    public MlpGenerator(int noise, int[] hidden, int out, Supplier<Module> activation, boolean batchNorm, boolean tanh,
+                        int classes, RandomGenerator rng) {
         this.noise = noise;
         this.out = out;
         this.classes = classes;
@@ -29,6 +36,7 @@ public final class MlpGenerator extends Module {
         int in = noise + classes;
         for (int h : hidden) {
             s.add(new Linear(in, h, rng));                      // (B, in) -> (B, h)
+            if (batchNorm) s.add(new BatchNorm1d(h));
             s.add(activation.get());
             in = h;
         }
