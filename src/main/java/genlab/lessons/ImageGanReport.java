@@ -30,6 +30,7 @@ final class ImageGanReport {
     private final Run run;
     private final String title;
     private final boolean probabilities;
+    private String xLabel = "epoch";
     private final List<Double> x = new ArrayList<>(), dLoss = new ArrayList<>(), gLoss = new ArrayList<>(),
             dReal = new ArrayList<>(), dFake = new ArrayList<>();
     private final List<BufferedImage> grids = new ArrayList<>();
@@ -50,12 +51,23 @@ final class ImageGanReport {
         dFake.add(meanDFake);
     }
 
+    /** The charts' x axis (default {@code epoch}). */
+    ImageGanReport xLabel(String label) {
+        this.xLabel = label;
+        return this;
+    }
+
     /** The 4x4 grid of the fixed noise after {@code epoch} (0: before training); pixels (16, 1, 28, 28) in [0, 1]. */
     void grid(int epoch, float[] pixels) {
+        grid(String.format(Locale.ROOT, "epoch_%03d", epoch), pixels);
+    }
+
+    /** The 4x4 grid of the fixed noise, written as {@code grids/STEM.png}. */
+    void grid(String stem, float[] pixels) {
         BufferedImage img = ImageGrid.of(pixels, 16, 1, 28, 28).columns(4).scale(4).image();
         grids.add(img);
-        ImageFiles.writePng(img, run.file(String.format(Locale.ROOT, "grids/epoch_%03d.png", epoch)));
-        if (epoch == 0) run.out().println("writing the fixed-noise grids to " + run.file("grids/epoch_000.png").getParent() + "/");
+        ImageFiles.writePng(img, run.file("grids/" + stem + ".png"));
+        if (grids.size() == 1) run.out().println("writing the fixed-noise grids to " + run.file("grids/" + stem + ".png").getParent() + "/");
     }
 
     /**
@@ -83,12 +95,12 @@ final class ImageGanReport {
         if (!grids.isEmpty()) run.wrote(Gif.write(run.file("grids.gif"), grids, 400));
         if (!grids.isEmpty()) run.wrote(ImageFiles.writePng(grids.get(grids.size() - 1), run.file("grid_final.png")));
         double[] ax = arr(x);
-        run.wrote(new LineChart(title + ": losses", "epoch", "loss")
+        run.wrote(new LineChart(title + ": losses", xLabel, "loss")
                 .series("L_D (per step)", ax, arr(dLoss)).series("L_G (per step)", ax, arr(gLoss))
                 .series("L_D (moving mean, 100 steps)", ax, smooth(dLoss, 100)).series("L_G (moving mean, 100 steps)", ax, smooth(gLoss, 100))
                 .write(run.file("loss.png")));
         String what = probabilities ? "D(x) = P(real)" : "critic score";
-        run.wrote(new LineChart(title + ": " + (probabilities ? "D(x) and D(G(z))" : "critic scores"), "epoch", what)
+        run.wrote(new LineChart(title + ": " + (probabilities ? "D(x) and D(G(z))" : "critic scores"), xLabel, what)
                 .series(probabilities ? "D(x), real batch" : "D(x), real batch", ax, smooth(dReal, 50))
                 .series(probabilities ? "D(G(z)), generated batch" : "D(G(z)), generated batch", ax, smooth(dFake, 50))
                 .write(run.file("d_outputs.png")));

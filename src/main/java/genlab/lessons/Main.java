@@ -14,7 +14,9 @@ public final class Main {
             new ClassifierLesson(),
             new EvaluateLesson(),
             new Gan2dLesson(),
-            new GanLesson());
+            new GanLesson(),
+            new DcganLesson(),
+            new WganGpLesson());
 
     private Main() {}
 
