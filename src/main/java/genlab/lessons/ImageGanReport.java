@@ -95,10 +95,20 @@ final class ImageGanReport {
         if (!grids.isEmpty()) run.wrote(Gif.write(run.file("grids.gif"), grids, 400));
         if (!grids.isEmpty()) run.wrote(ImageFiles.writePng(grids.get(grids.size() - 1), run.file("grid_final.png")));
         double[] ax = arr(x);
-        run.wrote(new LineChart(title + ": losses", xLabel, "loss")
-                .series("L_D (per step)", ax, arr(dLoss)).series("L_G (per step)", ax, arr(gLoss))
-                .series("L_D (moving mean, 100 steps)", ax, smooth(dLoss, 100)).series("L_G (moving mean, 100 steps)", ax, smooth(gLoss, 100))
+        // Moving means only: per-step GAN losses are noisy enough to hide the trend.
+        run.wrote(new LineChart(title + ": losses (moving mean over 50 steps)", xLabel, "loss")
+                .series("L_D", ax, smooth(dLoss, 50)).series("L_G", ax, smooth(gLoss, 50))
                 .write(run.file("loss.png")));
+        StringBuilder csv = new StringBuilder(xLabel.replace(' ', '_') + ",d_loss,g_loss,d_real,d_fake\n");
+        for (int i = 0; i < x.size(); i++) {
+            csv.append(String.format(Locale.ROOT, "%.5f,%.6g,%.6g,%.6g,%.6g%n", x.get(i), dLoss.get(i), gLoss.get(i), dReal.get(i), dFake.get(i)));
+        }
+        try {
+            java.nio.file.Files.writeString(run.file("losses.csv"), csv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + run.file("losses.csv") + ": " + e.getMessage(), e);
+        }
+        run.wrote(run.file("losses.csv"));
         String what = probabilities ? "D(x) = P(real)" : "critic score";
         run.wrote(new LineChart(title + ": " + (probabilities ? "D(x) and D(G(z))" : "critic scores"), xLabel, what)
                 .series(probabilities ? "D(x), real batch" : "D(x), real batch", ax, smooth(dReal, 50))
