@@ -24,8 +24,9 @@ import java.util.random.RandomGenerator;
  * N(0, 0.02²), Adam(2e-4, β₁ = 0.5), batch 128, noise of 100 dimensions.
  *
  * <p>The notes use width 64 (g = d = 64 channels in the first layer). That costs about 520 s per
- * epoch in PyTorch on one core of these machines; {@code --width} scales every layer, and the
- * default (width 16 on 20,000 digits for 3 epochs) trains in well under 15 minutes here. Images are
+ * epoch in PyTorch on one core of these machines; {@code --width} scales every layer. Width 16 on
+ * 20,000 digits for 3 epochs (468 steps) took 22 minutes here with the machine shared by other
+ * trainings, so the default is width 12 (about half the arithmetic) for the same 468 steps. Images are
  * generated at 32x32 and cropped back to the central 28x28 for the grids, {@code samples.npy} and
  * the scores.
  */
@@ -45,7 +46,7 @@ public final class DcganLesson implements Lesson {
     @Override
     public Options options() {
         return Options.common().epochs(3, 1).batchSize(128).lr(2e-4).samples(10_000, 64)
-                .count("width", 16, 4, "channels of the first D layer and last G layer (the notes: 64)")
+                .count("width", 12, 4, "channels of the first D layer and last G layer (the notes: 64)")
                 .count("train-digits", 20_000, 256, "training digits to use (the first N; 60000 for all)");
     }
 
