@@ -47,7 +47,8 @@ public final class DcganLesson implements Lesson {
     public Options options() {
         return Options.common().epochs(3, 1).batchSize(128).lr(2e-4).samples(10_000, 64)
                 .count("width", 12, 4, "channels of the first D layer and last G layer (the notes: 64)")
-                .count("train-digits", 20_000, 256, "training digits to use (the first N; 60000 for all)");
+                .count("train-digits", 20_000, 256, "training digits to use (the first N; 60000 for all)")
+                .choice("init", java.util.List.of("dcgan", "torch"), "dcgan", "weights: dcgan N(0, 0.02^2) as the notes; torch: PyTorch's default");
     }
 
     @Override
@@ -55,8 +56,9 @@ public final class DcganLesson implements Lesson {
         RandomGenerator rng = run.random();
         int width = run.integer("width");
         ImageSet train = Mnist.load(Mnist.datasetsDir(), Mnist.Split.TRAIN, run.integer("train-digits"));
-        DcganGenerator g = new DcganGenerator(NOISE, width, rng);
-        DcganDiscriminator d = new DcganDiscriminator(width, DcganDiscriminator.Norm.BATCH, true, rng);
+        boolean dcganInit = run.text("init").equals("dcgan");
+        DcganGenerator g = new DcganGenerator(NOISE, width, dcganInit, rng);
+        DcganDiscriminator d = new DcganDiscriminator(width, DcganDiscriminator.Norm.BATCH, true, dcganInit, rng);
         Adam optG = new Adam(g.parameters(), run.lr(), 0.5, 0.999);
         Adam optD = new Adam(d.parameters(), run.lr(), 0.5, 0.999);
         int epochs = run.epochs(), batch = run.batchSize(), perEpoch = Batches.count(train.size(), batch, true);
@@ -104,6 +106,7 @@ public final class DcganLesson implements Lesson {
         report.writeCharts();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("width", width);
+        metrics.put("init", run.text("init"));
         metrics.put("epochs", epochs);
         metrics.put("train_digits", train.size());
         metrics.put("train_seconds", seconds);

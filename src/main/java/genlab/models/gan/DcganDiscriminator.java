@@ -41,6 +41,11 @@ public final class DcganDiscriminator extends Module {
     private final Sequential net;
 
     public DcganDiscriminator(int width, Norm norm, boolean sigmoid, RandomGenerator rng) {
+        this(width, norm, sigmoid, true, rng);
+    }
+
+    /** {@code dcganInit} false keeps PyTorch's default initialisation. */
+    public DcganDiscriminator(int width, Norm norm, boolean sigmoid, boolean dcganInit, RandomGenerator rng) {
         this.width = width;
         this.norm = norm;
         this.sigmoid = sigmoid;
@@ -53,7 +58,7 @@ public final class DcganDiscriminator extends Module {
                 new Conv2d(4 * d, 1, 4, 1, 0, 1, false, rng));
         if (sigmoid) s.add(Activation.sigmoid());
         net = child("net", s);
-        DcganGenerator.dcganInit(this, rng);
+        if (dcganInit) DcganGenerator.dcganInit(this, rng);
     }
 
     /** x (B, 1, 32, 32) -> score (B, 1). */
