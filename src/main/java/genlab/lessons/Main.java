@@ -15,7 +15,11 @@ public final class Main {
             new EvaluateLesson(),
             new KernelsLesson(),
             new BenchLesson(),
-            new ReportLesson());
+            new ReportLesson(),
+            new Gan2dLesson(),
+            new GanLesson(),
+            new DcganLesson(),
+            new WganGpLesson());
 
     private Main() {}
 

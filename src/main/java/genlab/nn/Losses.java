@@ -37,9 +37,22 @@ public final class Losses {
 
     private static Tensor bceTerms(Tensor p, Tensor target) {
         same("bce", p, target);
-        Tensor logP = p.log().maximum(Tensor.scalar(-100f));
-        Tensor log1mP = p.rsub(1f).log().maximum(Tensor.scalar(-100f));
+        Tensor logP = clampedLog(p);
+        Tensor log1mP = clampedLog(p.rsub(1f));
         return target.mul(logP).add(target.rsub(1f).mul(log1mP)).neg();
+    }
+
+    /**
+     * max(ln q, −100) in the forward pass, with the derivative 1/max(q, 10⁻¹²) as PyTorch's BCELoss
+     * backward clamps it. A float sigmoid reaches exactly 0 or 1 (|logit| above about 17 or 88); the
+     * plain composition then back-propagates 0/0 = NaN through ln at 0 (the seed MLP GAN's
+     * discriminator hit this after about 1,600 steps). The detached term carries the forward value
+     * where q &lt; 10⁻¹², and is exactly 0 elsewhere.
+     */
+    private static Tensor clampedLog(Tensor q) {
+        Tensor smooth = q.maximum(Tensor.scalar(1e-12f)).log();
+        Tensor exact = q.log().maximum(Tensor.scalar(-100f));
+        return smooth.add(exact.sub(smooth).detach());
     }
 
     /**
