@@ -69,7 +69,7 @@ public final class RealNvp2dLesson implements Lesson {
             try {
                 all = PointsCsv.read(csv);
             } catch (RuntimeException e) {
-                throw new UsageException("--csv " + csv + ": " + e.getMessage());
+                throw new UsageException("--csv: " + e.getMessage());
             }
             if (all.size() < 10) throw new UsageException("--csv " + csv + ": holds " + all.size() + " points; at least 10 are needed");
             int[] perm = Batches.permutation(all.size(), run.random());
