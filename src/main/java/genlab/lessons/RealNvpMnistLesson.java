@@ -129,7 +129,7 @@ public final class RealNvpMnistLesson implements Lesson {
         double finalBpd = testBpd.get(testBpd.size() - 1);
         run.out().printf(Locale.ROOT, "test %.4f bits/dim after %d steps: %.0f s of training, %.0f s in all%n", finalBpd, step, trainNanos / 1e9, seconds);
 
-        run.wrote(new LineChart("RealNVP on MNIST", "epoch", "bits/dim")
+        run.wrote(new LineChart("RealNVP on MNIST", "epoch", "bits/dim (log scale)").logY()
                 .series("train (per step)", toArray(stepX), toArray(stepBpd))
                 .series("test", toArray(epochX), toArray(testBpd))
                 .write(run.file("bits_per_dim.png")));
