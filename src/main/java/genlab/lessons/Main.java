@@ -19,7 +19,9 @@ public final class Main {
             new Gan2dLesson(),
             new GanLesson(),
             new DcganLesson(),
-            new WganGpLesson());
+            new WganGpLesson(),
+            new RealNvp2dLesson(),
+            new RealNvpMnistLesson());
 
     private Main() {}
 
