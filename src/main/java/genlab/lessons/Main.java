@@ -12,7 +12,8 @@ public final class Main {
             new AutogradLesson(),
             new TensorsLesson(),
             new ClassifierLesson(),
-            new EvaluateLesson());
+            new EvaluateLesson(),
+            new DdpmLesson());
 
     private Main() {}
 
