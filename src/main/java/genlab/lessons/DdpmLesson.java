@@ -70,12 +70,12 @@ public final class DdpmLesson implements Lesson {
         return Options.common().epochs(10, 1).lr(1e-3).batchSize(32).samples(32, 8)
                 .count("train-digits", 60_000, 64, "training digits to use (the first N)")
                 .count("base", 16, 8, "U-Net channels at full resolution (a multiple of 8)")
-                .count("timesteps", 1000, 100, "T, the number of diffusion steps")
+                .count("timesteps", 1000, 50, "T, the number of diffusion steps")
                 .choice("schedule", List.of("linear", "cosine"), "linear", "noise schedule of β_t")
                 .positive("p-uncond", 0.1, "probability of dropping a training label (for classifier-free guidance)")
                 .positive("ema", 0.995, "decay of the moving average of the weights samples are drawn with")
                 .choice("sampler", List.of("ddpm", "ddim"), "ddim", "reverse process: ancestral (Algorithm 2) or DDIM")
-                .count("sample-steps", 20, 5, "reverse steps (a respaced subsequence of 1..T)")
+                .count("sample-steps", 20, 4, "reverse steps (a respaced subsequence of 1..T)")
                 .choice("digit", DIGITS, "none", "also draw --samples guided samples of this digit")
                 .real("guidance", 3.0, "classifier-free guidance weight w (0: plain conditional)")
                 .count("guided-per-digit", 3, 1, "guided samples per digit for the guided grid and accuracy")
@@ -227,11 +227,12 @@ public final class DdpmLesson implements Lesson {
     }
 
     private static void writeEpochGrid(Run run, UNet net, NoiseSchedule schedule, int epoch) {
-        int[] labels = new int[20];
+        int n = run.quick() ? 10 : 20;
+        int[] labels = new int[n];
         for (int i = 0; i < labels.length; i++) labels[i] = i % 10;
         EpsModel guided = new ClassifierFreeGuidance(net, run.number("guidance"));
-        Tensor x = Sampler.byName("ddim", schedule, Math.min(20, schedule.steps())).sample(guided, new int[] {20, 1, 28, 28}, labels, new SplittableRandom(7), null);
-        run.wrote(ImageGrid.of(toUnit(x).data(), 20, 1, 28, 28).columns(10).scale(2).write(run.file(String.format(Locale.ROOT, "epochs/samples_epoch_%02d.png", epoch))));
+        Tensor x = Sampler.byName("ddim", schedule, Math.min(20, schedule.steps())).sample(guided, new int[] {n, 1, 28, 28}, labels, new SplittableRandom(7), null);
+        run.wrote(ImageGrid.of(toUnit(x).data(), n, 1, 28, 28).columns(10).scale(2).write(run.file(String.format(Locale.ROOT, "epochs/samples_epoch_%02d.png", epoch))));
     }
 
     // ------------------------------------------------------------------ figures and metrics

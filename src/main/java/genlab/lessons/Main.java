@@ -13,6 +13,7 @@ public final class Main {
             new TensorsLesson(),
             new ClassifierLesson(),
             new EvaluateLesson(),
+            new Ddpm2dLesson(),
             new DdpmLesson());
 
     private Main() {}

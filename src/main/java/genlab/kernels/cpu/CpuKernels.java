@@ -100,7 +100,7 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void binary(Binary op, int[] shape, float[] a, int[] aStrides, float[] b, int[] bStrides, float[] out) {
-        reference.binary(op, shape, a, aStrides, b, bStrides, out);
+        Strided.binary(op, shape, a, aStrides, b, bStrides, out);
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void copy(int[] shape, float[] src, int srcOff, int[] srcStrides, float[] dst, int dstOff, int[] dstStrides) {
-        reference.copy(shape, src, srcOff, srcStrides, dst, dstOff, dstStrides);
+        Strided.copy(shape, src, srcOff, srcStrides, dst, dstOff, dstStrides);
     }
 
     @Override
