@@ -46,7 +46,7 @@ public final class Ddpm2dLesson implements Lesson {
 
     @Override
     public Options options() {
-        return Options.common().steps(3000, 400).lr(2e-3).batchSize(256).samples(2000, 300)
+        return Options.common().steps(10_000, 400).lr(2e-3).batchSize(256).samples(2000, 300)
                 .choice("dataset", Toy2D.names(), "moons", "the 2-D toy distribution (standardised)")
                 .count("timesteps", 100, 50, "T, the number of diffusion steps")
                 .choice("schedule", List.of("linear", "cosine"), "linear", "noise schedule of β_t")

@@ -53,6 +53,8 @@ import java.util.random.RandomGenerator;
  */
 public final class DdpmLesson implements Lesson {
     static final String CHECKPOINT_FILE = "ddpm.safetensors";
+    /** The shipped checkpoint's training loss per step (step,loss lines), drawn by --pretrained when present. */
+    static final String LOSS_LOG = "ddpm-loss.csv";
     private static final List<String> DIGITS = List.of("none", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     @Override
@@ -104,6 +106,7 @@ public final class DdpmLesson implements Lesson {
             DdpmCheckpoint.loadEmaInto(file, net);
             schedule = NoiseSchedule.byName(meta.getOrDefault("schedule", "linear"), Integer.parseInt(meta.getOrDefault("timesteps", "1000")));
             trainedSteps = Integer.parseInt(meta.getOrDefault("step", "0"));
+            losses = readLossLog(file.resolveSibling(LOSS_LOG));
             run.out().printf(Locale.ROOT, "loaded %s: U-Net base %s (%d parameters), %s, trained %d steps%n",
                     file, meta.get("base"), net.parameterCount(), schedule, trainedSteps);
         } else {
@@ -121,6 +124,18 @@ public final class DdpmLesson implements Lesson {
         Path file = Evaluator.defaultCheckpoint().resolveSibling(CHECKPOINT_FILE);
         if (!Files.isRegularFile(file)) throw new UsageException("--pretrained: " + file + " not found (train one with: lessons/run ddpm)");
         return file;
+    }
+
+    /** (step, loss) pairs of a loss.csv, or none when the file is absent. */
+    static List<double[]> readLossLog(Path file) throws IOException {
+        List<double[]> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) return out;
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.split(",");
+            if (f.length != 2 || !Character.isDigit(f[0].charAt(0))) continue;
+            out.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+        }
+        return out;
     }
 
     private record Trained(UNet net, NoiseSchedule schedule, List<double[]> losses, int steps) {}
