@@ -102,9 +102,14 @@ public final class DdpmLesson implements Lesson {
         if (run.flag("pretrained")) {
             Path file = shipped();
             Map<String, String> meta = DdpmCheckpoint.metadata(file);
+            metaInt(meta, "base", file);
             net = DdpmCheckpoint.build(meta, rng);
-            DdpmCheckpoint.loadEmaInto(file, net);
-            schedule = NoiseSchedule.byName(meta.getOrDefault("schedule", "linear"), Integer.parseInt(meta.getOrDefault("timesteps", "1000")));
+            try {
+                DdpmCheckpoint.loadEmaInto(file, net);
+            } catch (RuntimeException e) {
+                throw new UsageException("--pretrained: " + file + " is unusable: " + e.getMessage());
+            }
+            schedule = NoiseSchedule.byName(meta.getOrDefault("schedule", "linear"), metaInt(meta, "timesteps", file));
             trainedSteps = Integer.parseInt(meta.getOrDefault("step", "0"));
             losses = readLossLog(file.resolveSibling(LOSS_LOG));
             run.out().printf(Locale.ROOT, "loaded %s: U-Net base %s (%d parameters), %s, trained %d steps%n",
@@ -124,6 +129,14 @@ public final class DdpmLesson implements Lesson {
         Path file = Evaluator.defaultCheckpoint().resolveSibling(CHECKPOINT_FILE);
         if (!Files.isRegularFile(file)) throw new UsageException("--pretrained: " + file + " not found (train one with: lessons/run ddpm)");
         return file;
+    }
+
+    private static int metaInt(Map<String, String> meta, String key, Path file) throws UsageException {
+        try {
+            return Integer.parseInt(meta.get(key));
+        } catch (NumberFormatException e) {
+            throw new UsageException(file + ": not a ddpm checkpoint (its metadata has no integer '" + key + "')");
+        }
     }
 
     /** (step, loss) pairs of a loss.csv, or none when the file is absent. */
@@ -146,16 +159,20 @@ public final class DdpmLesson implements Lesson {
         Map<String, String> resumedMeta = null;
         Path resume = run.text("resume").equals("none") ? null : Path.of(run.text("resume"));
         if (resume != null) resumedMeta = DdpmCheckpoint.metadata(resume);
-        int base = resumedMeta != null ? Integer.parseInt(resumedMeta.get("base")) : run.integer("base");
-        int T = resumedMeta != null ? Integer.parseInt(resumedMeta.get("timesteps")) : run.integer("timesteps");
-        String scheduleName = resumedMeta != null ? resumedMeta.get("schedule") : run.text("schedule");
+        int base = resumedMeta != null ? metaInt(resumedMeta, "base", resume) : run.integer("base");
+        int T = resumedMeta != null ? metaInt(resumedMeta, "timesteps", resume) : run.integer("timesteps");
+        String scheduleName = resumedMeta != null ? resumedMeta.getOrDefault("schedule", "linear") : run.text("schedule");
         NoiseSchedule schedule = NoiseSchedule.byName(scheduleName, T);
         UNet net = new UNet(base, Mnist.CLASSES, run.random());
         Adam adam = new Adam(net.parameters(), run.lr());
         Ema ema = new Ema(net.namedParameters(), run.number("ema"));
         int step = 0;
         if (resume != null) {
-            DdpmCheckpoint.loadAll(resume, net, adam, ema);
+            try {
+                DdpmCheckpoint.loadAll(resume, net, adam, ema);
+            } catch (RuntimeException e) {
+                throw new UsageException("--resume " + resume + ": not a ddpm training checkpoint: " + e.getMessage());
+            }
             step = (int) adam.steps();
             run.out().printf(Locale.ROOT, "resumed from %s at step %d%n", resume, step);
         }

@@ -82,6 +82,22 @@ class DdpmLessonTest {
         assertEquals("4", after.get("step"));
     }
 
+    /** A missing or foreign checkpoint is a usage error of one line, not a stack trace. */
+    @Test
+    void badCheckpointsAreNamed() throws Exception {
+        Path foreign = tmp.resolve("foreign.safetensors");
+        genlab.io.SafeTensors.write(foreign, Map.of("w", Tensor.zeros(2)), Map.of());
+        for (String file : new String[] {tmp.resolve("missing.safetensors").toString(), foreign.toString()}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            int code = Cli.run(Main.LESSONS, new String[] {"ddpm", "--quick", "--resume", file, "--out", tmp.resolve("x").toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String msg = err.toString(StandardCharsets.UTF_8).trim();
+            assertEquals(Cli.USAGE, code, msg);
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.contains(file), msg);
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
