@@ -340,9 +340,14 @@ public final class DdpmLesson implements Lesson {
             int hits = 0;
             for (int i = 0; i < pred.length; i++) if (pred[i] == labels[i]) hits++;
             double guidedAcc = (double) hits / pred.length;
-            run.out().printf(Locale.ROOT, "FLD of %d unconditional samples: %.2f (biased upwards below 10,000 samples)%n", count, fld);
+            // FLD is biased upwards for small N: score as many real training digits the same way for scale.
+            ImageSet real = Mnist.load(Mnist.datasetsDir(), Mnist.Split.TRAIN, Math.max(count, 2));
+            double fldReal = ev.fld(Tensor.of(real.pixels(), real.size(), 1, 28, 28));
+            run.out().printf(Locale.ROOT, "FLD of %d unconditional samples: %.2f (%d real training digits score %.2f; FLD is biased upwards below 10,000)%n",
+                    count, fld, real.size(), fldReal);
             run.out().printf(Locale.ROOT, "guided samples (w = %s) classified as their digit: %.1f%% of %d%n", w, 100 * guidedAcc, pred.length);
             metrics.put("fld", fld);
+            metrics.put("fld_real_same_count", fldReal);
             metrics.put("guided_accuracy", guidedAcc);
             if (digitSamples != null) {
                 double acc = ev.accuracyAs(digitSamples, digit);
