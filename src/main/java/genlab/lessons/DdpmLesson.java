@@ -76,7 +76,7 @@ public final class DdpmLesson implements Lesson {
                 .choice("schedule", List.of("linear", "cosine"), "linear", "noise schedule of β_t")
                 .positive("p-uncond", 0.1, "probability of dropping a training label (for classifier-free guidance)")
                 .positive("ema", 0.995, "decay of the moving average of the weights samples are drawn with")
-                .choice("sampler", List.of("ddpm", "ddim"), "ddim", "reverse process: ancestral (Algorithm 2) or DDIM")
+                .choice("sampler", List.of("ddpm", "ddim"), "ddpm", "reverse process: ancestral (Algorithm 2, respaced) or DDIM")
                 .count("sample-steps", 20, 4, "reverse steps (a respaced subsequence of 1..T)")
                 .choice("digit", DIGITS, "none", "also draw --samples guided samples of this digit")
                 .real("guidance", 3.0, "classifier-free guidance weight w (0: plain conditional)")
