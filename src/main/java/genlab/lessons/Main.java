@@ -21,7 +21,9 @@ public final class Main {
             new DcganLesson(),
             new WganGpLesson(),
             new RealNvp2dLesson(),
-            new RealNvpMnistLesson());
+            new RealNvpMnistLesson(),
+            new Ddpm2dLesson(),
+            new DdpmLesson());
 
     private Main() {}
 
