@@ -12,7 +12,9 @@ public final class Main {
             new AutogradLesson(),
             new TensorsLesson(),
             new ClassifierLesson(),
-            new EvaluateLesson());
+            new EvaluateLesson(),
+            new VaeLesson(),
+            new VaeConvLesson());
 
     private Main() {}
 
