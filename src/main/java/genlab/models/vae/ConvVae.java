@@ -55,12 +55,12 @@ public final class ConvVae extends Vae {
     }
 
     @Override
-    public Tensor decode(Tensor z) {
+    public Tensor decodeLogits(Tensor z) {
         checkLatent(z);
         Tensor h = decFc1.forward(z).relu();               // (B, L) -> (B, H)
         h = decFc2.forward(h).relu().reshape(z.size(0), 2 * channels, 7, 7); // -> (B, 2c, 7, 7)
         h = deconv1.forward(h).relu();                     // -> (B, c, 14, 14)
-        return deconv2.forward(h).sigmoid();               // -> (B, 1, 28, 28)
+        return deconv2.forward(h);                         // -> (B, 1, 28, 28), logits
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  * estimated with one reparameterized sample per example; the KL is in closed form
  * ({@link GaussianPosterior#klPerExample}). β = 1 is the VAE; β &gt; 1 the β-VAE (Higgins et al. 2017),
  * which trades reconstruction for a latent code closer to the prior. With β = 1 and BCE,
- * {@code total} / B is the negative ELBO in nats per digit.
+ * {@code total} / B is the negative ELBO in nats per digit. R is computed from the decoder's logits
+ * ({@link ReconstructionLoss#perExampleFromLogits}), which keeps its gradient finite when x̂ saturates.
  *
  * @param total          R + β·KL summed over the batch (the scalar to minimise)
  * @param reconstruction R summed over the batch
@@ -26,8 +27,7 @@ public record Elbo(Tensor total, Tensor reconstruction, Tensor kl) {
     public static Elbo loss(Vae vae, Tensor x, ReconstructionLoss r, double beta, Tensor eps) {
         GaussianPosterior q = vae.encode(x);
         Tensor z = q.sample(eps);                      // (B, L)
-        Tensor xHat = vae.decode(z);                   // (B, C, H, W)
-        Tensor rec = r.sum(xHat, x);
+        Tensor rec = r.perExampleFromLogits(vae.decodeLogits(z), x).sum(); // logits (B, C, H, W)
         Tensor kl = q.kl();
         return new Elbo(rec.add(kl.mul((float) beta)), rec, kl);
     }
@@ -35,8 +35,7 @@ public record Elbo(Tensor total, Tensor reconstruction, Tensor kl) {
     /** As above with fresh noise ε ~ N(0, I) from {@code rng}. */
     public static Elbo loss(Vae vae, Tensor x, ReconstructionLoss r, double beta, RandomGenerator rng) {
         GaussianPosterior q = vae.encode(x);
-        Tensor xHat = vae.decode(q.sample(rng));       // (B, C, H, W)
-        Tensor rec = r.sum(xHat, x);
+        Tensor rec = r.perExampleFromLogits(vae.decodeLogits(q.sample(rng)), x).sum(); // logits (B, C, H, W)
         Tensor kl = q.kl();
         return new Elbo(rec.add(kl.mul((float) beta)), rec, kl);
     }

@@ -28,7 +28,7 @@ public final class ImportanceWeightedBound {
             GaussianPosterior q = vae.encode(x);
             for (int i = 0; i < k; i++) {
                 Tensor z = q.sample(rng);                                                      // (B, L)
-                Tensor lw = r.logLikelihood(vae.decode(z), x)
+                Tensor lw = r.logLikelihoodFromLogits(vae.decodeLogits(z), x)
                         .add(GaussianPosterior.priorLogDensity(z)).sub(q.logDensity(z));     // (B,)
                 float[] d = lw.data();
                 for (int j = 0; j < b; j++) logW[j][i] = d[j];

@@ -47,10 +47,10 @@ public final class MlpVae extends Vae {
     }
 
     @Override
-    public Tensor decode(Tensor z) {
+    public Tensor decodeLogits(Tensor z) {
         checkLatent(z);
         Tensor h = fc3.forward(z).relu(); // (B, L) -> (B, hidden)
-        return fc4.forward(h).sigmoid().reshape(z.size(0), image[0], image[1], image[2]); // (B, D) -> (B, C, H, W)
+        return fc4.forward(h).reshape(z.size(0), image[0], image[1], image[2]); // (B, D) -> (B, C, H, W), logits
     }
 
     @Override

@@ -16,6 +16,12 @@ import genlab.tensor.Tensor;
  *       N(x; x̂, ½ I): −log p = Σᵢ (xᵢ − x̂ᵢ)² + (D/2) log π. The fixed variance ½ is what weighs
  *       the reconstruction against the KL in "MSE-sum + KL".</li>
  * </ul>
+ *
+ * <p>Training and evaluation use {@link #perExampleFromLogits}: with x̂ = σ(l), BCE is computed as
+ * softplus(l) − x·l, since −ln σ(l) = softplus(−l) and −ln(1 − σ(l)) = softplus(l). Computing σ
+ * first rounds x̂ to exactly 1 in float once l &gt; 17; ln(1 − x̂) is then −∞, the clamp hides it in
+ * the value, but its gradient is 0·∞ = NaN (a 2-D latent model hit this in its 13th epoch). The
+ * two forms agree to float rounding wherever PyTorch's clamp at −100 is not reached.
  */
 public enum ReconstructionLoss {
     BCE, MSE;
@@ -36,6 +42,26 @@ public enum ReconstructionLoss {
             case MSE -> xHat.sub(x).square();
         };
         return terms.reshape(b, -1).sum(1, false); // (B, D) -> (B,)
+    }
+
+    /** The per-example loss (B,) of decoder logits l (x̂ = σ(l)) against images x, stable for any l. */
+    public Tensor perExampleFromLogits(Tensor logits, Tensor x) {
+        if (!Shapes.same(logits.shape(), x.shape())) {
+            throw new IllegalArgumentException("reconstruction loss " + name().toLowerCase() + ": logits "
+                    + Shapes.str(logits.shape()) + " and images " + Shapes.str(x.shape()) + " differ in shape");
+        }
+        Tensor terms = switch (this) {
+            case BCE -> logits.softplus().sub(x.mul(logits));
+            case MSE -> logits.sigmoid().sub(x).square();
+        };
+        return terms.reshape(x.size(0), -1).sum(1, false); // (B, D) -> (B,)
+    }
+
+    /** log p(x|z) per example (B,) from decoder logits (see {@link #logLikelihood}). */
+    public Tensor logLikelihoodFromLogits(Tensor logits, Tensor x) {
+        Tensor nll = perExampleFromLogits(logits, x);
+        if (this == MSE) nll = nll.add((float) (0.5 * (x.numel() / x.size(0)) * Math.log(Math.PI)));
+        return nll.neg();
     }
 
     /** The loss summed over the batch (a scalar), as the seed notes' reduction='sum'. */

@@ -15,8 +15,13 @@ public abstract class Vae extends Module {
     /** q(z|x) for images x (B, C, H, W). */
     public abstract GaussianPosterior encode(Tensor x);
 
-    /** The decoder mean x̂ (B, C, H, W), values in (0, 1), for latent codes z (B, L). */
-    public abstract Tensor decode(Tensor z);
+    /** The decoder's logits l (B, C, H, W) for latent codes z (B, L); the mean is x̂ = sigmoid(l). */
+    public abstract Tensor decodeLogits(Tensor z);
+
+    /** The decoder mean x̂ = sigmoid(l) (B, C, H, W), values in (0, 1), for latent codes z (B, L). */
+    public Tensor decode(Tensor z) {
+        return decodeLogits(z).sigmoid();
+    }
 
     /** L, the size of a latent code. */
     public abstract int latentDim();

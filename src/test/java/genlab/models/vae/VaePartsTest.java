@@ -76,6 +76,28 @@ class VaePartsTest {
         });
     }
 
+    /** From logits, both losses equal the probability forms, and BCE keeps a finite gradient where σ(l) rounds to 0 or 1. */
+    @Test
+    void lossesFromLogitsMatchAndStayFiniteWhenTheDecoderSaturates() {
+        SplittableRandom rng = new SplittableRandom(3);
+        Tensor l = Tensor.randn(rng, 3, 1, 2, 4).mul(4f), x = Tensor.rand(rng, 3, 1, 2, 4);
+        for (ReconstructionLoss r : ReconstructionLoss.values()) {
+            float[] a = r.perExampleFromLogits(l, x).data(), b = r.perExample(l.sigmoid(), x).data();
+            for (int i = 0; i < 3; i++) assertEquals(b[i], a[i], 1e-4 * (1 + Math.abs(b[i])), r + " example " + i);
+        }
+        Tensor sat = Tensor.of(new float[] {50, -50, 30, -120}, 1, 1, 1, 4).requiresGrad(true);
+        Tensor target = Tensor.of(new float[] {0.5f, 0.5f, 0.2f, 0.9f}, 1, 1, 1, 4);
+        Tensor loss = ReconstructionLoss.BCE.perExampleFromLogits(sat, target).sum();
+        // softplus(l) − x·l: 25 + 25 + 24 + 108
+        assertEquals(182, loss.item(), 1e-3);
+        loss.backward();
+        float[] g = sat.grad().data(); // σ(l) − x
+        assertEquals(0.5, g[0], 1e-6);
+        assertEquals(-0.5, g[1], 1e-6);
+        assertEquals(0.8, g[2], 1e-6);
+        assertEquals(-0.9, g[3], 1e-6);
+    }
+
     @Test
     void badShapesAreNamed() {
         MlpVae vae = new MlpVae(4, new SplittableRandom(0));
