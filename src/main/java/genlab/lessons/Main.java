@@ -23,7 +23,9 @@ public final class Main {
             new RealNvp2dLesson(),
             new RealNvpMnistLesson(),
             new Ddpm2dLesson(),
-            new DdpmLesson());
+            new DdpmLesson(),
+            new VaeLesson(),
+            new VaeConvLesson());
 
     private Main() {}
 
