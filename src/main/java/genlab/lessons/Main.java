@@ -16,6 +16,8 @@ public final class Main {
             new KernelsLesson(),
             new BenchLesson(),
             new ReportLesson(),
+            new VaeLesson(),
+            new VaeConvLesson(),
             new Gan2dLesson(),
             new GanLesson(),
             new DcganLesson(),
@@ -23,9 +25,7 @@ public final class Main {
             new RealNvp2dLesson(),
             new RealNvpMnistLesson(),
             new Ddpm2dLesson(),
-            new DdpmLesson(),
-            new VaeLesson(),
-            new VaeConvLesson());
+            new DdpmLesson());
 
     private Main() {}
 
