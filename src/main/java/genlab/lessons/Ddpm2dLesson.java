@@ -82,7 +82,7 @@ public final class Ddpm2dLesson implements Lesson {
                 Tensor x0 = standardize(toy.sample(batch, rng).xy(), mean, std, batch);   // (B, 2)
                 Tensor loss = ddpm.loss(net, x0, null, rng);
                 double l = loss.item();
-                if (!Double.isFinite(l)) throw new ArithmeticException("ddpm-2d: loss is " + l + " at step " + (s + 1) + "; lower --lr");
+                if (!Double.isFinite(l)) throw new LessonException("ddpm-2d: loss is " + l + " at step " + (s + 1) + "; lower --lr");
                 adam.zeroGrad();
                 loss.backward();
                 adam.step();

@@ -48,7 +48,7 @@ final class DdpmCheckpoint {
             Tensor src = c.tensors().get("ema." + e.getKey());
             if (src == null) src = c.tensors().get("model." + e.getKey()); // buffers are not averaged
             if (src == null || src.numel() != e.getValue().numel()) {
-                throw new IllegalStateException(file + ": tensor '" + e.getKey() + "' is missing or has another shape; was it written for a different U-Net?");
+                throw new LessonException(file + ": tensor '" + e.getKey() + "' is missing or has another shape; was it written for a different U-Net?");
             }
             System.arraycopy(src.data(), 0, e.getValue().data(), 0, src.numel());
             genlab.kernels.Backend.hostWrote(e.getValue().data());

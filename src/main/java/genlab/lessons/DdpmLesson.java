@@ -218,7 +218,7 @@ public final class DdpmLesson implements Lesson {
                     adam.setLr(run.lr() * Math.min(1.0, (step + 1) / 100.0));                      // linear warm-up over 100 steps
                     Tensor loss = ddpm.loss(net, x0, labels, r);
                     double l = loss.item();
-                    if (!Double.isFinite(l)) throw new ArithmeticException("ddpm: loss is " + l + " at step " + (step + 1) + "; lower --lr");
+                    if (!Double.isFinite(l)) throw new LessonException("ddpm: loss is " + l + " at step " + (step + 1) + "; lower --lr");
                     adam.zeroGrad();
                     loss.backward();
                     GradClip.clipByNorm(net.parameters(), 1.0);

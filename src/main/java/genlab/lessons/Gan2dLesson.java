@@ -183,7 +183,7 @@ public final class Gan2dLesson implements Lesson {
     /** Stops training with a sentence instead of carrying NaN forward. */
     static double check(double loss, String who, int step) {
         if (!Double.isFinite(loss)) {
-            throw new ArithmeticException("the " + who + " loss is " + loss + " at step " + step + "; lower --lr or change --loss");
+            throw new LessonException("the " + who + " loss is " + loss + " at step " + step + "; lower --lr or change --loss");
         }
         return loss;
     }

@@ -97,7 +97,7 @@ public final class RealNvpMnistLesson implements Lesson {
                     Tensor loss = model.nll(v);
                     double bpd = BitsPerDim.fromNats(loss.item(), dims);
                     if (!Double.isFinite(bpd)) {
-                        throw new IllegalStateException(String.format(Locale.ROOT,
+                        throw new LessonException(String.format(Locale.ROOT,
                                 "training diverged at step %d: loss %s nats (try a lower --lr)", step, loss.item()));
                     }
                     adam.zeroGrad();

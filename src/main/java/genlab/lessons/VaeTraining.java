@@ -77,15 +77,15 @@ final class VaeTraining {
             try (Progress bar = run.progress("epoch " + (e + 1) + "/" + epochs, perEpoch)) {
                 for (int[] idx : Batches.epoch(train.size(), batch, false, run.random())) {
                     Elbo l = Elbo.loss(vae, train.batch(idx), recLoss, beta, run.random()); // x (B, 1, 28, 28)
+                    double t = l.total().item();
+                    if (!Double.isFinite(t)) { // checked before the update, so the weights stay finite
+                        throw new LessonException(String.format(Locale.ROOT,
+                                "training diverged at step %d (epoch %d): loss %s; try a smaller --lr", step + 1, e + 1, t));
+                    }
                     adam.zeroGrad();
                     l.total().backward();
                     adam.step();
                     step++;
-                    double t = l.total().item();
-                    if (!Double.isFinite(t)) {
-                        throw new IllegalStateException(String.format(Locale.ROOT,
-                                "training diverged at step %d (epoch %d): loss %s; try a smaller --lr", step, e + 1, t));
-                    }
                     sumTotal += t;
                     sumRec += l.reconstruction().item();
                     sumKl += l.kl().item();
