@@ -1,5 +1,6 @@
 package genlab.lessons;
 
+import genlab.viz.ReportPage;
 import genlab.data.Batches;
 import genlab.data.ImageSet;
 import genlab.data.Mnist;
@@ -180,5 +181,14 @@ public final class GanLesson implements Lesson {
         if (text.equals("none")) return -1;
         if (text.length() == 1 && Character.isDigit(text.charAt(0))) return text.charAt(0) - '0';
         throw new UsageException("--digit expects one digit 0-9 (or none), got '" + text + "'");
+    }
+
+    /** The FLD ranges lessons/gan.md gives for 10 epochs of each recipe, unconditional. */
+    @Override
+    public List<ReportPage.Expected> expected(Run run) {
+        if (run.quick() || run.epochs() != 10 || !run.text("digit").equals("none") || !run.text("lr").equals("recipe")) return List.of();
+        return run.text("recipe").equals("seed")
+                ? List.of(ReportPage.Expected.between("fld", 400, 900, "the notes' recipe is poor after 10 epochs: measured 623, PyTorch 582"))
+                : List.of(ReportPage.Expected.atMost("fld", 120, "the improved recipe: measured 62"));
     }
 }
