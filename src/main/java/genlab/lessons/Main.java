@@ -25,7 +25,8 @@ public final class Main {
             new RealNvp2dLesson(),
             new RealNvpMnistLesson(),
             new Ddpm2dLesson(),
-            new DdpmLesson());
+            new DdpmLesson(),
+            new CompareLesson());
 
     private Main() {}
 
