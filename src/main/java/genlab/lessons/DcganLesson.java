@@ -89,7 +89,7 @@ public final class DcganLesson implements Lesson {
                     optG.zeroGrad();
                     lossG.backward();
                     optG.step();
-                    double ld = Gan2dLesson.check(lossD.item(), "discriminator", step), lg = Gan2dLesson.check(lossG.item(), "generator", step);
+                    double ld = run.checkLoss("the discriminator loss", step, lossD.item()), lg = run.checkLoss("the generator loss", step, lossG.item());
                     done++;
                     sumD += ld;
                     sumG += lg;

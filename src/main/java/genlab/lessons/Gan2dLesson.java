@@ -120,14 +120,14 @@ public final class Gan2dLesson implements Lesson {
                     optD.zeroGrad();
                     ld.backward();
                     optD.step();
-                    dl = check(ld.item(), "discriminator", step);
+                    dl = run.checkLoss("the discriminator loss", step, ld.item());
                     if (stepThrough) frames.add(step, "D update " + (k + 1) + "/" + dSteps, String.format(Locale.ROOT, "L_D %.4f", dl));
                 }
                 Tensor lg = loss.generatorLoss(d.forward(g.forward(Tensor.randn(rng, batch, noise))));
                 optG.zeroGrad();
                 lg.backward();
                 optG.step();
-                double gl = check(lg.item(), "generator", step);
+                double gl = run.checkLoss("the generator loss", step, lg.item());
                 if (stepThrough) frames.add(step, "G update", String.format(Locale.ROOT, "L_G %.4f", gl));
                 dLoss[step - 1] = dl;
                 gLoss[step - 1] = gl;
@@ -180,13 +180,6 @@ public final class Gan2dLesson implements Lesson {
         run.metrics(m);
     }
 
-    /** Stops training with a sentence instead of carrying NaN forward. */
-    static double check(double loss, String who, int step) {
-        if (!Double.isFinite(loss)) {
-            throw new LessonException("the " + who + " loss is " + loss + " at step " + step + "; lower --lr or change --loss");
-        }
-        return loss;
-    }
 
     private static Points loadData(String name, RandomGenerator rng) throws UsageException {
         Toy2D toy = toyOrNull(name);

@@ -108,8 +108,8 @@ public final class GanLesson implements Lesson {
                     optG.zeroGrad();
                     lossG.backward();
                     optG.step();
-                    double ld = Gan2dLesson.check(lossD.item(), "discriminator", e * perEpoch + done + 1);
-                    double lg = Gan2dLesson.check(lossG.item(), "generator", e * perEpoch + done + 1);
+                    double ld = run.checkLoss("the discriminator loss", e * perEpoch + done + 1, lossD.item());
+                    double lg = run.checkLoss("the generator loss", e * perEpoch + done + 1, lossG.item());
                     done++;
                     sumD += ld;
                     sumG += lg;

@@ -121,7 +121,7 @@ public final class WganGpLesson implements Lesson {
                     lossD.backward();
                     optD.step();
                     if (clipping) WeightClipping.apply(critic.parameters(), clip);
-                    ld = Gan2dLesson.check(lossD.item(), "critic", step);
+                    ld = run.checkLoss("the critic loss", step, lossD.item());
                     w = -wLoss.item();
                     sReal = mean(outReal);
                     sFake = mean(outFake);
@@ -130,7 +130,7 @@ public final class WganGpLesson implements Lesson {
                 optG.zeroGrad();
                 lossG.backward();
                 optG.step();
-                double lg = Gan2dLesson.check(lossG.item(), "generator", step);
+                double lg = run.checkLoss("the generator loss", step, lossG.item());
                 report.step(step, ld, lg, sReal, sFake);
                 wx.add((double) step);
                 wEstimate.add(w);
