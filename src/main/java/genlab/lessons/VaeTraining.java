@@ -13,6 +13,7 @@ import genlab.models.vae.ImportanceWeightedBound;
 import genlab.models.vae.ReconstructionLoss;
 import genlab.models.vae.Vae;
 import genlab.optim.Adam;
+import genlab.optim.LrSchedule;
 import genlab.tensor.Autograd;
 import genlab.tensor.Tensor;
 
@@ -32,9 +33,14 @@ import java.util.SplittableRandom;
 final class VaeTraining {
     private VaeTraining() {}
 
-    /** The options both VAE lessons take (beyond the common ones). */
+    /** The options both VAE lessons take (beyond the common ones), with the seed's --batch-size 128 and --lr 1e-3. */
     static Options options(int defaultLatent) {
-        return Options.common().epochs(10, 1).batchSize(128).lr(1e-3).samples(10_000, 100)
+        return withoutOptimiser(Options.common().epochs(10, 1).batchSize(128).lr(1e-3), defaultLatent);
+    }
+
+    /** The VAE options without --batch-size and --lr (for a lesson whose recipe sets them). */
+    static Options withoutOptimiser(Options common, int defaultLatent) {
+        return common.samples(10_000, 100)
                 .choice("loss", List.of("bce", "mse"), "bce",
                         "reconstruction term: bce (Bernoulli decoder, BCE-sum) or mse (MSE-sum); plus the KL")
                 .real("beta", 1.0, "weight of the KL term (1: the VAE; more than 1: a beta-VAE)")
@@ -48,7 +54,18 @@ final class VaeTraining {
     /** One epoch's mean losses per digit. */
     record Losses(double total, double reconstruction, double kl) {}
 
+    /**
+     * How the weights are trained: Adam at {@code lr} on batches of {@code batchSize}, the rate
+     * constant or, with {@code cosine}, multiplied by ½(1 + cos(π t/T)) over the run's T steps.
+     */
+    record Optimisation(String recipe, int batchSize, double lr, boolean cosine) {}
+
+    /** The seed notes' optimisation with the lesson's --batch-size and --lr: constant rate. */
     static void run(Run run, Vae vae, String description) throws Exception {
+        run(run, vae, description, new Optimisation("seed", run.batchSize(), run.lr(), false));
+    }
+
+    static void run(Run run, Vae vae, String description, Optimisation opt) throws Exception {
         double beta = run.number("beta");
         if (!(beta >= 0) || Double.isInfinite(beta)) throw new UsageException("--beta must be a finite number ≥ 0, got " + beta);
         ReconstructionLoss recLoss = ReconstructionLoss.parse(run.text("loss"));
@@ -56,10 +73,11 @@ final class VaeTraining {
         var datasets = Mnist.datasetsDir();
         ImageSet train = Mnist.load(datasets, Mnist.Split.TRAIN, run.integer("train-digits"));
         ImageSet test = Mnist.load(datasets, Mnist.Split.TEST, run.integer("test-digits"));
-        Adam adam = new Adam(vae.parameters(), run.lr());
-        int epochs = run.epochs(), batch = run.batchSize(), latent = vae.latentDim();
-        run.out().printf(Locale.ROOT, "%s (%d parameters), latent %d, loss %s-sum + %s·KL, Adam lr %s, batch %d, %d training and %d test digits%n",
-                description, vae.parameterCount(), latent, recLoss.name(), beta, run.lr(), batch, train.size(), test.size());
+        Adam adam = new Adam(vae.parameters(), opt.lr());
+        int epochs = run.epochs(), batch = opt.batchSize(), latent = vae.latentDim();
+        run.out().printf(Locale.ROOT, "%s (%d parameters), latent %d, loss %s-sum + %s·KL, Adam lr %s%s, batch %d, %d training and %d test digits%n",
+                description, vae.parameterCount(), latent, recLoss.name(), beta, opt.lr(), opt.cosine() ? " with cosine decay to 0" : "",
+                batch, train.size(), test.size());
 
         VaeFigures figures = new VaeFigures(run, test, latent);
         Tensor fixedNoise = Tensor.randn(new SplittableRandom(run.seed() + 1), 64, latent); // (64, L): the GIF's samples
@@ -67,6 +85,7 @@ final class VaeTraining {
         double[] epochX = new double[epochs];
         Losses[] trainLosses = new Losses[epochs], testLosses = new Losses[epochs];
         int perEpoch = Batches.count(train.size(), batch, false);
+        LrSchedule schedule = opt.cosine() ? LrSchedule.cosine((long) epochs * perEpoch) : LrSchedule.constant();
         long step = 0;
         double secondsPerEpoch = 0;
         for (int e = 0; e < epochs; e++) {
@@ -84,6 +103,7 @@ final class VaeTraining {
                     }
                     adam.zeroGrad();
                     l.total().backward();
+                    if (opt.cosine()) schedule.apply(adam, opt.lr(), step); // the seed path never calls setLr
                     adam.step();
                     step++;
                     sumTotal += t;
@@ -138,6 +158,10 @@ final class VaeTraining {
         metrics.put("test_elbo_nats_same_digits", bounds[1]);
         Double fld = fld(run, samples);
         if (fld != null) metrics.put("fld", fld);
+        metrics.put("recipe", opt.recipe());
+        metrics.put("batch_size", batch);
+        metrics.put("lr", opt.lr());
+        metrics.put("lr_schedule", opt.cosine() ? "cosine" : "constant");
         metrics.put("loss", recLoss.name().toLowerCase());
         metrics.put("beta", beta);
         metrics.put("latent", latent);

@@ -78,11 +78,47 @@ class VaeLessonTest {
 
     @Test
     void negativeBetaIsAUsageError() {
+        usageError("--beta", "--beta", "-1");
+    }
+
+    @Test
+    void theImprovedRecipeIsSelectableAndTheSeedStaysTheDefault() throws Exception {
+        Map<String, Object> m = run("vae", "--quick", "--recipe", "improved", "--latent", "2", "--samples", "16");
+        assertEquals("improved", m.get("recipe"));
+        assertEquals(32, num(m, "batch_size"));
+        assertEquals(1e-3, num(m, "lr"));
+        assertEquals("cosine", m.get("lr_schedule"));
+        assertTrue(num(m, "test_loss_nats") < 300, m.toString()); // untrained: about 543
+        m = run("vae", "--quick", "--samples", "16", "--train-digits", "256");
+        assertEquals("seed", m.get("recipe"));
+        assertEquals(128, num(m, "batch_size"));
+        assertEquals("constant", m.get("lr_schedule"));
+        m = run("vae", "--quick", "--recipe", "improved", "--batch-size", "64", "--lr", "2e-3", "--samples", "16", "--train-digits", "256");
+        assertEquals(64, num(m, "batch_size"));
+        assertEquals(2e-3, num(m, "lr"));
+    }
+
+    @Test
+    void badRecipeBatchSizeAndLrAreUsageErrors() {
+        usageError("--recipe", "--recipe", "best");
+        usageError("--batch-size", "--batch-size", "0");
+        usageError("--batch-size", "--batch-size", "ten");
+        usageError("--lr", "--lr", "-1");
+        usageError("--lr", "--lr", "fast");
+    }
+
+    /** vae --quick with the given options exits with the usage code and one line that names {@code option}. */
+    private void usageError(String option, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(Main.LESSONS, new String[] {"vae", "--quick", "--beta", "-1", "--out", tmp.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(Cli.USAGE, code);
+        String[] all = new String[args.length + 4];
+        all[0] = "vae";
+        all[1] = "--quick";
+        System.arraycopy(args, 0, all, 2, args.length);
+        all[args.length + 2] = "--out";
+        all[args.length + 3] = tmp.toString();
+        int code = Cli.run(Main.LESSONS, all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("--beta") && e.lines().count() == 1, e);
+        assertEquals(Cli.USAGE, code, String.join(" ", args) + ": " + e);
+        assertTrue(e.contains(option) && e.lines().count() == 1, e);
     }
 }

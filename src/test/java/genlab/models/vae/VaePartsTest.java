@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Known answers for the helpers: PCA, the latent grid and quantiles, shapes and gradients of ConvVae. */
+/** Known answers for the helpers: PCA, the latent grid and quantiles, shapes and gradients of ConvVae, the deeper MlpVae. */
 class VaePartsTest {
     @Test
     void pcaFindsTheDirectionsOfAKnownCovariance() {
@@ -107,5 +107,63 @@ class VaePartsTest {
         assertTrue(e.getMessage().contains("(B, 4)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ReconstructionLoss.parse("l1"));
         assertTrue(e.getMessage().contains("l1"), e.getMessage());
+    }
+
+    /** A deeper MlpVae (hidden 5, 4) against a plain double-precision forward pass through its own weights. */
+    @Test
+    void deeperMlpVaeMatchesAPlainForwardPass() {
+        MlpVae vae = new MlpVae(new int[] {1, 2, 3}, new int[] {5, 4}, 2, new SplittableRandom(0));
+        var p = vae.namedParameters();
+        assertEquals(java.util.List.of("fc1.weight", "fc1.bias", "fc1_1.weight", "fc1_1.bias", "fc21.weight", "fc21.bias",
+                "fc22.weight", "fc22.bias", "fc3.weight", "fc3.bias", "fc3_1.weight", "fc3_1.bias", "fc4.weight", "fc4.bias"),
+                java.util.List.copyOf(p.keySet()));
+        assertArrayEquals(new int[] {4, 5}, p.get("fc1_1.weight").shape());
+        assertArrayEquals(new int[] {4, 2}, p.get("fc3.weight").shape());   // the decoder mirrors: L -> 4 -> 5 -> D
+        assertArrayEquals(new int[] {5, 4}, p.get("fc3_1.weight").shape());
+        assertArrayEquals(new int[] {6, 5}, p.get("fc4.weight").shape());
+        Tensor x = Tensor.rand(new SplittableRandom(1), 3, 1, 2, 3);         // (3, 1, 2, 3)
+        GaussianPosterior q = vae.encode(x);
+        Tensor z = Tensor.randn(new SplittableRandom(2), 3, 2);              // (3, 2)
+        Tensor logits = vae.decodeLogits(z);                                 // (3, 1, 2, 3)
+        assertArrayEquals(new int[] {3, 1, 2, 3}, logits.shape());
+        for (int b = 0; b < 3; b++) {
+            double[] h = plainLayer(p, "fc1", row(x, b, 6), true);
+            h = plainLayer(p, "fc1_1", h, true);
+            double[] mu = plainLayer(p, "fc21", h, false), logVar = plainLayer(p, "fc22", h, false);
+            double[] g = plainLayer(p, "fc3", row(z, b, 2), true);
+            g = plainLayer(p, "fc3_1", g, true);
+            double[] out = plainLayer(p, "fc4", g, false);
+            for (int j = 0; j < 2; j++) {
+                assertEquals(mu[j], q.mu().data()[b * 2 + j], 1e-5, "mu");
+                assertEquals(logVar[j], q.logVar().data()[b * 2 + j], 1e-5, "logVar");
+            }
+            for (int j = 0; j < 6; j++) assertEquals(out[j], logits.data()[b * 6 + j], 1e-5, "logit " + j);
+        }
+        // one hidden width is the seed model: same names, same initial weights for the same seed
+        MlpVae a = new MlpVae(new int[] {1, 2, 3}, 5, 2, new SplittableRandom(3)), c = new MlpVae(new int[] {1, 2, 3}, new int[] {5}, 2, new SplittableRandom(3));
+        assertEquals(java.util.List.of("fc1", "fc21", "fc22", "fc3", "fc4"), java.util.List.copyOf(a.children().keySet()));
+        a.namedParameters().forEach((name, t) -> assertArrayEquals(t.data(), c.namedParameters().get(name).data(), name));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MlpVae(new int[] {1, 28, 28}, new int[] {512, 0}, 2, new SplittableRandom(0)));
+        assertTrue(e.getMessage().contains("[512, 0]"), e.getMessage());
+    }
+
+    private static double[] row(Tensor t, int b, int n) {
+        double[] r = new double[n];
+        for (int j = 0; j < n; j++) r[j] = t.data()[b * n + j];
+        return r;
+    }
+
+    /** y = W x + b, then ReLU if asked, in double. */
+    private static double[] plainLayer(java.util.Map<String, Tensor> p, String name, double[] x, boolean relu) {
+        Tensor w = p.get(name + ".weight"), bias = p.get(name + ".bias");
+        int out = w.size(0), in = w.size(1);
+        double[] y = new double[out];
+        for (int o = 0; o < out; o++) {
+            double s = bias.data()[o];
+            for (int i = 0; i < in; i++) s += (double) w.data()[o * in + i] * x[i];
+            y[o] = relu ? Math.max(0, s) : s;
+        }
+        return y;
     }
 }
