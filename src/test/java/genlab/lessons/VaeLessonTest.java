@@ -107,6 +107,36 @@ class VaeLessonTest {
         usageError("--lr", "--lr", "fast");
     }
 
+    /** report.html's ranges follow the recipe and latent size, and only a default-length BCE run with the recipe's batch and rate gets them. */
+    @Test
+    void expectedRangesFollowTheRecipe() throws Exception {
+        assertEquals(106.0, bound(expected("--latent", "20"), "test_loss_nats", false));
+        assertEquals(104.0, bound(expected("--recipe", "improved"), "test_loss_nats", false));
+        assertEquals(152.0, bound(expected("--latent", "2"), "test_loss_nats", true));
+        assertEquals(150.0, bound(expected("--recipe", "improved", "--latent", "2"), "test_loss_nats", false));
+        assertEquals(260.0, bound(expected("--recipe", "improved", "--latent", "2"), "fld", false));
+        assertTrue(expected("--recipe", "improved", "--batch-size", "64").isEmpty());
+        assertTrue(expected("--lr", "2e-3").isEmpty());
+        assertTrue(expected("--epochs", "30").isEmpty());
+        assertTrue(expected("--latent", "8").isEmpty());
+    }
+
+    private java.util.List<genlab.viz.ReportPage.Expected> expected(String... args) throws Exception {
+        Lesson lesson = new VaeLesson();
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--out";
+        all[args.length + 1] = tmp.toString();
+        Map<String, Object> values = ArgParser.parse(lesson.options(), "vae", all);
+        Run run = new Run(lesson, lesson.options(), values, new genlab.kernels.ReferenceKernels(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+        return lesson.expected(run);
+    }
+
+    private static double bound(java.util.List<genlab.viz.ReportPage.Expected> ranges, String key, boolean low) {
+        for (var e : ranges) if (e.key().equals(key)) return low ? e.low() : e.high();
+        throw new AssertionError(key + " not in " + ranges);
+    }
+
     /** vae --quick with the given options exits with the usage code and one line that names {@code option}. */
     private void usageError(String option, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
