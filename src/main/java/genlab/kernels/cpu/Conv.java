@@ -24,6 +24,8 @@ import genlab.kernels.ConvGeometry;
 final class Conv {
     /** Images per partial weight gradient (fixed, so the summation order is too). */
     private static final int GROUP = 8;
+    /** Floats of dcols the input gradient makes at a time (64 KiB: stays in L2 until col2im reads it). */
+    private static final int COLS_BLOCK_FLOATS = 16 * 1024;
 
     private final Gemm gemm;
     private final Parallel parallel;
@@ -62,11 +64,19 @@ final class Conv {
                         gx, n * xImage, pix, false, threaded);
                 return;
             }
-            float[] dcols = buffer(kk * pix);
-            gemm.multiply(kk, pix, g.outChannels(), w, 0, kk, true, gy, n * yImage, pix, false,
-                    dcols, 0, pix, false, threaded);                               // (Cin·kh·kw, Ho·Wo)
+            // dcols a block of input channels at a time, each block scattered back while it is
+            // still in cache: the whole (Cin·kh·kw, Ho·Wo) matrix is several times the L2 and was
+            // written once and read once through memory (col2im was 20% of a RealNVP step, JFR).
+            int rowsPerChannel = g.kH() * g.kW();
+            int block = Math.max(1, Math.min(g.inChannels(), COLS_BLOCK_FLOATS / (rowsPerChannel * pix)));
+            float[] dcols = buffer(block * rowsPerChannel * pix);
             java.util.Arrays.fill(gx, n * xImage, (n + 1) * xImage, 0f);
-            col2im(g, dcols, gx, n * xImage);
+            for (int c0 = 0; c0 < g.inChannels(); c0 += block) {
+                int c1 = Math.min(g.inChannels(), c0 + block), rows = (c1 - c0) * rowsPerChannel;
+                gemm.multiply(rows, pix, g.outChannels(), w, c0 * rowsPerChannel, kk, true, gy, n * yImage, pix, false,
+                        dcols, 0, pix, false, threaded);                           // (rows, Ho·Wo)
+                col2im(g, dcols, c0, c1, gx, n * xImage);
+            }
         });
     }
 
@@ -162,38 +172,45 @@ final class Conv {
         }
     }
 
-    /** colsᵀ (Ho·Wo, Cin·kh·kw) of image x[xOff ..]. */
+    /**
+     * colsᵀ (Ho·Wo, Cin·kh·kw) of image x[xOff ..]. Written row by row of colsᵀ, i.e. in memory
+     * order: walking a column of colsᵀ instead (one (c, i, j) at a time, as {@link #im2col} does)
+     * strides the writes by Cin·kh·kw floats and touches a new cache line with every element, which
+     * made this copy cost more than the product it feeds (28% of a RealNVP step, JFR).
+     */
     static void im2colTransposed(ConvGeometry g, float[] x, int xOff, float[] colsT) {
-        int ho = g.outH(), wo = g.outW(), kk = g.inChannels() * g.kH() * g.kW();
-        int row = 0;
-        for (int c = 0; c < g.inChannels(); c++) {
-            for (int i = 0; i < g.kH(); i++) {
-                for (int j = 0; j < g.kW(); j++, row++) {
-                    int colOffset = j * g.dilW();
-                    int lo = Math.min(wo, firstValid(g.padW(), colOffset, g.strideW()));
-                    int hi = Math.max(lo, endValid(g.inW(), g.padW(), colOffset, g.strideW(), wo));
-                    for (int oh = 0; oh < ho; oh++) {
+        int ho = g.outH(), wo = g.outW(), cin = g.inChannels(), kh = g.kH(), kw = g.kW();
+        int inH = g.inH(), inW = g.inW(), plane = inH * inW;
+        int dst = 0;
+        for (int oh = 0; oh < ho; oh++) {
+            for (int ow = 0; ow < wo; ow++) {
+                int iw0 = ow * g.strideW() - g.padW();
+                for (int c = 0; c < cin; c++) {
+                    for (int i = 0; i < kh; i++) {
                         int ih = oh * g.strideH() - g.padH() + i * g.dilH();
-                        int dst = oh * wo * kk + row;
-                        if (ih < 0 || ih >= g.inH()) {
-                            for (int ow = 0; ow < wo; ow++) colsT[dst + ow * kk] = 0f;
+                        if (ih < 0 || ih >= inH) {
+                            for (int j = 0; j < kw; j++) colsT[dst++] = 0f;
                             continue;
                         }
-                        int src = xOff + (c * g.inH() + ih) * g.inW() - g.padW() + colOffset;
-                        for (int ow = 0; ow < lo; ow++) colsT[dst + ow * kk] = 0f;
-                        for (int ow = lo; ow < hi; ow++) colsT[dst + ow * kk] = x[src + ow * g.strideW()];
-                        for (int ow = hi; ow < wo; ow++) colsT[dst + ow * kk] = 0f;
+                        int src = xOff + c * plane + ih * inW;
+                        for (int j = 0; j < kw; j++) {
+                            int iw = iw0 + j * g.dilW();
+                            colsT[dst++] = iw >= 0 && iw < inW ? x[src + iw] : 0f;
+                        }
                     }
                 }
             }
         }
     }
 
-    /** gx[xOff ..] += dcols scattered back to the input pixels they were gathered from. */
-    static void col2im(ConvGeometry g, float[] dcols, float[] gx, int xOff) {
+    /**
+     * gx[xOff ..] += dcols scattered back to the input pixels they were gathered from, for input
+     * channels [c0, c1) only, whose rows dcols holds from its start.
+     */
+    static void col2im(ConvGeometry g, float[] dcols, int c0, int c1, float[] gx, int xOff) {
         int ho = g.outH(), wo = g.outW(), pix = ho * wo;
         int row = 0;
-        for (int c = 0; c < g.inChannels(); c++) {
+        for (int c = c0; c < c1; c++) {
             for (int i = 0; i < g.kH(); i++) {
                 for (int j = 0; j < g.kW(); j++, row++) {
                     int colOffset = j * g.dilW();
