@@ -44,7 +44,7 @@ public final class RealNvpMnistLesson implements Lesson {
 
     @Override
     public Options options() {
-        return Options.common().epochs(10, 1).lr(1e-3).samples(64, 16)
+        return Options.common().epochs(10, 1).lr(5e-3).samples(64, 16)
                 .count("batch-size", 64, 16, "examples per optimiser step")
                 .count("train-digits", 60_000, 256, "training digits to use (the first N)")
                 .count("test-digits", 10_000, 128, "test digits to evaluate bits/dim on (the first N)")
@@ -53,7 +53,9 @@ public final class RealNvpMnistLesson implements Lesson {
                 .count("scales", 2, 2, "scales of the multi-scale architecture (28 -> 14 -> 7)")
                 .positive("temperature", 0.8, "sampling temperature T: z ~ N(0, T² I)")
                 .positive("max-minutes", 30, "stop training after this many minutes of training (checked after each step; evaluation not counted)")
-                .positive("alpha", 0.05, "logit preprocessing: p = alpha + (1 - 2 alpha) y");
+                .positive("alpha", 0.05, "logit preprocessing: p = alpha + (1 - 2 alpha) y")
+                .choice("lr-decay", List.of("cosine", "none"), "cosine",
+                        "cosine: the rate falls to 0 over the run's budget (steps or --max-minutes, whichever runs out first); none: constant");
     }
 
     @Override
@@ -69,8 +71,10 @@ public final class RealNvpMnistLesson implements Lesson {
         int epochs = run.epochs(), batch = run.batchSize(), dims = model.dims();
         int perEpoch = Batches.count(train.size(), batch, true);
         double maxSeconds = run.number("max-minutes") * 60;
-        run.out().printf(Locale.ROOT, "RealNVP (%d parameters, %d scales, %d features), %d training and %d test digits, Adam lr %s, batch %d%n",
-                model.parameterCount(), run.integer("scales"), run.integer("features"), train.size(), test.size(), run.lr(), batch);
+        long totalSteps = (long) epochs * perEpoch;
+        boolean cosine = run.text("lr-decay").equals("cosine");
+        run.out().printf(Locale.ROOT, "RealNVP (%d parameters, %d scales, %d features), %d training and %d test digits, Adam lr %s (%s decay), batch %d%n",
+                model.parameterCount(), run.integer("scales"), run.integer("features"), train.size(), test.size(), run.lr(), run.text("lr-decay"), batch);
 
         SplittableRandom noise = new SplittableRandom(run.seed() + 1);
         Tensor testV = Dequantization.noise(test.batch(allIndices(test.size())), new SplittableRandom(run.seed() + 2)); // (N, 1, 28, 28)
@@ -103,6 +107,7 @@ public final class RealNvpMnistLesson implements Lesson {
                     adam.zeroGrad();
                     loss.backward();
                     GradClip.clipByNorm(model.parameters(), 100);
+                    if (cosine) adam.setLr(run.lr() * cosineFactor(budgetUsed(step, totalSteps, trainNanos / 1e9, maxSeconds)));
                     adam.step();
                     step++;
                     sum += bpd;
@@ -163,10 +168,26 @@ public final class RealNvpMnistLesson implements Lesson {
         metrics.put("train_seconds", trainNanos / 1e9);
         metrics.put("total_seconds", seconds);
         metrics.put("parameters", model.parameterCount());
+        metrics.put("lr", run.lr());
+        metrics.put("lr_decay", run.text("lr-decay"));
         metrics.put("temperature", temperature);
         metrics.put("train_digits", train.size());
         metrics.put("test_digits", test.size());
         run.metrics(metrics);
+    }
+
+    /**
+     * The fraction of the training budget used before this step: the larger of the fraction of
+     * steps done and of the --max-minutes spent, so the decay ends where training does, whichever
+     * limit stops it.
+     */
+    static double budgetUsed(long step, long totalSteps, double seconds, double maxSeconds) {
+        return Math.min(1, Math.max((double) step / totalSteps, seconds / maxSeconds));
+    }
+
+    /** Cosine decay (Loshchilov and Hutter 2017, no restarts): ½(1 + cos(π·u)) at budget fraction u ∈ [0, 1]. */
+    static double cosineFactor(double u) {
+        return 0.5 * (1 + Math.cos(Math.PI * u));
     }
 
     /** Mean test bits/dim: −log p(v) / (D ln 2), in batches, no gradients. */

@@ -69,4 +69,14 @@ class RealNvpLessonsTest {
         assertTrue(ImageIO.read(tmp.resolve("samples.png").toFile()).getWidth() > 50);
         assertTrue(ImageIO.read(tmp.resolve("bits_per_dim.png").toFile()).getWidth() > 300);
     }
+
+    @Test
+    void cosineDecayFollowsWhicheverBudgetRunsOutFirst() {
+        assertEquals(1.0, RealNvpMnistLesson.cosineFactor(0), 1e-12);
+        assertEquals(0.5, RealNvpMnistLesson.cosineFactor(0.5), 1e-12);
+        assertEquals(0.0, RealNvpMnistLesson.cosineFactor(1), 1e-12);
+        assertEquals(0.25, RealNvpMnistLesson.budgetUsed(25, 100, 60, 1800), 1e-12);   // steps lead
+        assertEquals(0.5, RealNvpMnistLesson.budgetUsed(10, 100, 900, 1800), 1e-12);   // time leads
+        assertEquals(1.0, RealNvpMnistLesson.budgetUsed(10, 100, 2000, 1800), 1e-12);  // past the limit: clamped
+    }
 }

@@ -48,6 +48,7 @@ class ConvParityTest {
         check(ConvGeometry.of(17, 4, 8, 8, 6, 3, 3, 2, 2, 1, 1, 1, 1), rng);   // several weight-gradient groups
         check(ConvGeometry.of(2, 2, 5, 5, 3, 4, 4, 2, 2, 1, 1, 1, 1), rng);    // DCGAN-style 4 × 4, stride 2
         check(ConvGeometry.of(2, 3, 4, 4, 2, 3, 3, 1, 1, 5, 4, 1, 1), rng);    // padding wider than the image
+        check(ConvGeometry.of(2, 33, 28, 28, 2, 3, 3, 1, 1, 1, 1, 1, 1), rng); // RealNVP's s,t output: dcols in 17 channel blocks
     }
 
     @Test
