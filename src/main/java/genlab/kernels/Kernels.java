@@ -13,6 +13,7 @@ package genlab.kernels;
  * <p>The contract, in the spirit of early tinygrad, is small:
  * <ul>
  *   <li>elementwise: {@link #unary}, {@link #binary} (with broadcasting strides), {@link #where};</li>
+ *   <li>one fused loss: {@link #bceWithLogits} (value and gradient in one pass);</li>
  *   <li>reductions along one axis: {@link #reduce};</li>
  *   <li>movement: {@link #copy} (strided: permute, slice, pad, broadcast all reduce to it);</li>
  *   <li>indexing: {@link #gather}, {@link #scatterAdd};</li>
@@ -40,6 +41,15 @@ public interface Kernels {
      * stride 0. {@code out} is contiguous.
      */
     void binary(Binary op, int[] shape, float[] a, int[] aStrides, float[] b, int[] bStrides, float[] out);
+
+    /**
+     * Binary cross-entropy on logits, elementwise, for {@code i < n}:
+     * {@code loss[i] = softplus(l[i]) − x[i]·l[i]} (= −[x ln σ(l) + (1 − x) ln(1 − σ(l))], finite for
+     * every finite l) and, unless {@code grad} is null, its derivative in l,
+     * {@code grad[i] = σ(l[i]) − x[i]}. One pass instead of the ten elementwise ops the composed
+     * form takes (softplus, products, differences, and their gradients).
+     */
+    void bceWithLogits(float[] logits, float[] target, float[] loss, float[] grad, int n);
 
     /** {@code out = cond != 0 ? a : b}, broadcasting like {@link #binary}. */
     void where(int[] shape, float[] cond, int[] cStrides, float[] a, int[] aStrides, float[] b, int[] bStrides,

@@ -70,14 +70,16 @@ final class BenchWorkloads {
 
     /**
      * The seed MLP VAE step: encoder 784-400 (ReLU) with two 400-20 heads (μ, log σ²), decoder
-     * 20-400-784 (ReLU, sigmoid), summed BCE + KL, Adam(1e-3), batch 128.
+     * 20-400-784 (ReLU, sigmoid), summed BCE + KL, Adam(1e-3), batch 128. As in the {@code vae}
+     * lesson ({@code models.vae.ReconstructionLoss#perExampleFromLogits}), the decoder's sigmoid
+     * and the BCE are computed together from the logits, with the fused BCE-with-logits op: the
+     * same function and gradient as PyTorch's sigmoid followed by binary_cross_entropy.
      */
     static Step vaeMlp(RandomGenerator rng) {
         int batch = 128, poolRows = 1024;
         float[] pool = pool(poolRows, 784, 0f, 1f, rng);
         Linear enc = new Linear(784, 400, rng), muHead = new Linear(400, 20, rng), logVarHead = new Linear(400, 20, rng);
-        Sequential dec = new Sequential(new Linear(20, 400, rng), Activation.relu(), new Linear(400, 784, rng),
-                Activation.sigmoid());
+        Sequential dec = new Sequential(new Linear(20, 400, rng), Activation.relu(), new Linear(400, 784, rng)); // logits
         List<Tensor> params = new ArrayList<>();
         params.addAll(enc.parameters());
         params.addAll(muHead.parameters());
@@ -89,7 +91,7 @@ final class BenchWorkloads {
             Tensor h = enc.forward(x).relu();                                    // (128, 400)
             Tensor mu = muHead.forward(h), logVar = logVarHead.forward(h);       // (128, 20) each
             Tensor z = mu.add(Tensor.randn(rng, batch, 20).mul(logVar.mul(0.5f).exp()));
-            Tensor loss = Losses.bceSum(dec.forward(z), x).add(Losses.gaussianKlToStandard(mu, logVar));
+            Tensor loss = Losses.bceWithLogitsSum(dec.forward(z), x).add(Losses.gaussianKlToStandard(mu, logVar));
             opt.zeroGrad();
             loss.backward();
             opt.step();

@@ -2,6 +2,7 @@ package genlab.nn;
 
 import genlab.tensor.Shapes;
 import genlab.tensor.Tensor;
+import genlab.tensor.ops.BceWithLogits;
 
 /**
  * Loss functions, each composed from tensor primitives (so each gets its gradient for free).
@@ -57,14 +58,20 @@ public final class Losses {
 
     /**
      * Binary cross-entropy on logits x, stable for any x: since −ln σ(x) = softplus(−x) and
-     * −ln(1 − σ(x)) = softplus(x), BCE(σ(x), y) = softplus(x) − x·y. {@link Tensor#softplus} is
-     * computed as max(x, 0) + ln(1 + e^−|x|), so nothing overflows, and its derivative σ(x) is
-     * smooth, giving ∂ℓ/∂x = σ(x) − y exactly (also at x = 0, where a max/abs form would pick a
-     * subgradient).
+     * −ln(1 − σ(x)) = softplus(x), BCE(σ(x), y) = softplus(x) − x·y, with softplus(x) computed as
+     * max(x, 0) + ln(1 + e^−|x|), so nothing overflows, and the derivative σ(x) − y exactly (also at
+     * x = 0, where a max/abs form would pick a subgradient). One fused op ({@link BceWithLogits}),
+     * then the mean.
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor target) {
         same("bce_with_logits", logits, target);
-        return logits.softplus().sub(logits.mul(target)).mean();
+        return BceWithLogits.apply(logits, target).mean();
+    }
+
+    /** Summed binary cross-entropy on logits (the VAE's reconstruction term computed from the decoder's logits). */
+    public static Tensor bceWithLogitsSum(Tensor logits, Tensor target) {
+        same("bce_with_logits", logits, target);
+        return BceWithLogits.apply(logits, target).sum();
     }
 
     /** Cross-entropy of logits (N, C) against class labels: −(1/N) Σ log softmax(x)[label]. */

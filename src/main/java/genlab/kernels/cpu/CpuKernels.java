@@ -18,6 +18,10 @@ import genlab.kernels.Unary;
  *   <li>The convolutions: im2col + GEMM ({@link Conv}).</li>
  *   <li>The ops a training step spends its time in besides those (elementwise with contiguous
  *       and bias-broadcast fast paths, reductions, transposing copies, Adam): {@link Elementwise}.</li>
+ *   <li>exp, log, tanh, sigmoid, softplus and the fused BCE-with-logits loss:
+ *       {@link Transcendentals}, vectorised with {@code jdk.incubator.vector} when the module is
+ *       enabled ({@link VectorTranscendentals}: within a few ulps of the reference), plain Java
+ *       otherwise ({@link ScalarTranscendentals}).</li>
  *   <li>Everything else (gather, scatter, pooling, SGD) is the reference code: not hot.</li>
  * </ul>
  *
@@ -31,6 +35,7 @@ public final class CpuKernels implements Kernels {
     private final Parallel parallel;
     private final Gemm gemm;
     private final Conv conv;
+    private final Transcendentals transcendentals;
     private final boolean vector;
 
     /** Every available core, the Vector API when the module is enabled. */
@@ -62,6 +67,8 @@ public final class CpuKernels implements Kernels {
         MicroKernel mk = useVector ? VectorSupport.create("VectorMicroKernel", MicroKernel.class) : new ScalarMicroKernel();
         this.gemm = new Gemm(mk, parallel, kc, mc, nc);
         this.conv = new Conv(gemm, parallel);
+        this.transcendentals = useVector ? VectorSupport.create("VectorTranscendentals", Transcendentals.class)
+                : new ScalarTranscendentals();
     }
 
     @Override
@@ -90,7 +97,12 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void unary(Unary op, float[] x, float[] out, int n) {
-        Elementwise.unary(op, x, out, n);
+        if (!transcendentals.unary(op, x, out, n)) Elementwise.unary(op, x, out, n);
+    }
+
+    @Override
+    public void bceWithLogits(float[] logits, float[] target, float[] loss, float[] grad, int n) {
+        transcendentals.bceWithLogits(logits, target, loss, grad, n);
     }
 
     @Override

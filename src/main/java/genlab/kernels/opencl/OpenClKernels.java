@@ -261,6 +261,13 @@ public final class OpenClKernels implements Kernels, AutoCloseable {
     }
 
     @Override
+    public synchronized void bceWithLogits(float[] logits, float[] target, float[] loss, float[] grad, int n) {
+        host.bceWithLogits(logits, target, loss, grad, n);
+        wrote(loss);
+        if (grad != null) wrote(grad);
+    }
+
+    @Override
     public synchronized void binary(Binary op, int[] shape, float[] a, int[] aStrides, float[] b, int[] bStrides, float[] out) {
         host.binary(op, shape, a, aStrides, b, bStrides, out);
         wrote(out);

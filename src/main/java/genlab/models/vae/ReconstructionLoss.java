@@ -2,6 +2,7 @@ package genlab.models.vae;
 
 import genlab.tensor.Shapes;
 import genlab.tensor.Tensor;
+import genlab.tensor.ops.BceWithLogits;
 
 /**
  * The reconstruction term of the seed notes' VAE losses, summed over pixels, per example.
@@ -51,7 +52,7 @@ public enum ReconstructionLoss {
                     + Shapes.str(logits.shape()) + " and images " + Shapes.str(x.shape()) + " differ in shape");
         }
         Tensor terms = switch (this) {
-            case BCE -> logits.softplus().sub(x.mul(logits));
+            case BCE -> BceWithLogits.apply(logits, x);                      // softplus(l) − x·l, one fused op
             case MSE -> logits.sigmoid().sub(x).square();
         };
         return terms.reshape(x.size(0), -1).sum(1, false); // (B, D) -> (B,)

@@ -1,0 +1,178 @@
+package genlab.kernels.cpu;
+
+import genlab.kernels.ReferenceKernels;
+import genlab.kernels.Unary;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The vectorised exp/log/tanh/sigmoid/softplus and both fused BCE-with-logits paths against the
+ * reference (which computes each formula in double and rounds once).
+ *
+ * <p>Tolerances, in float ulps of the reference value (u = 2⁻²⁴, one ulp ≤ 2u·|value|):
+ * <ul>
+ *   <li>exp, log: 1 ulp. A Vector API float lane op has the accuracy of the {@code Math} method,
+ *       computed in double and narrowed: within 1 double ulp of the exact value, so the float is
+ *       the exact value correctly rounded or its neighbour, as is the reference.</li>
+ *   <li>tanh: 2 ulps ({@code Math.tanh} is specified within 2.5 double ulps; narrowed, that is
+ *       again the rounded value or a neighbour, against the reference's own 1-ulp freedom).</li>
+ *   <li>sigmoid, softplus: 3 ulps. Each is a few float steps after one exp (≤ 1 ulp) and one log1p
+ *       (≤ 1 ulp): 1 + e, a division and a product (sigmoid) or a sum (softplus) add ≤ ½ ulp each.</li>
+ *   <li>BCE loss: 8u·(|c·l| + ln(1 + e^−|l|)), c = 1 − x or −x, i.e. relative to the sum of the
+ *       magnitudes of its terms (for targets in [0, 1] both terms are ≥ 0, so this is 8u·|loss|).
+ *       Gradient σ(l) − x: 8u·(σ(l) + |x|), the bound of a difference whose first term is
+ *       within 3 ulps.</li>
+ * </ul>
+ * A wrong formula, branch or tail is off by far more (a sign, a factor, a whole term). The
+ * plain-Java fused path computes in double and rounds once, so it is held to 1 ulp.
+ */
+class TranscendentalsParityTest {
+    private static final double U = Math.ulp(1f) / 2;
+    private static final int[] SIZES = {1, 7, 33, 65, 129};
+    private final ReferenceKernels ref = new ReferenceKernels();
+
+    static IntStream seeds() {
+        return IntStream.range(0, 20);
+    }
+
+    private static Transcendentals vector() {
+        Assumptions.assumeTrue(VectorSupport.available(), "jdk.incubator.vector is not enabled: the vector path cannot run here");
+        return VectorSupport.create("VectorTranscendentals", Transcendentals.class);
+    }
+
+    /** Inputs: a sweep over [−lim, lim] plus tiny, huge and special values, n of them (so tails are exercised). */
+    private static float[] inputs(SplittableRandom rng, int n, float lim) {
+        float[] x = new float[n];
+        float[] specials = {0f, -0f, Float.MIN_VALUE, -1e-30f, 1e-7f, -1e-7f, 17f, -17f, 88f, -88f, 104f, -104f, 200f, -200f,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextInt(8) == 0 ? specials[rng.nextInt(specials.length)] : (float) ((rng.nextDouble() * 2 - 1) * lim);
+        }
+        return x;
+    }
+
+    private static int ulps(Unary op) {
+        return switch (op) {
+            case EXP, LOG -> 1;
+            case TANH -> 2;
+            case SIGMOID, SOFTPLUS -> 3;
+            default -> throw new AssertionError(op);
+        };
+    }
+
+    private static void withinUlps(String what, float[] x, float[] want, float[] got, int ulps) {
+        for (int i = 0; i < want.length; i++) {
+            if (Float.isNaN(want[i]) || Float.isNaN(got[i])) {
+                if (Float.isNaN(want[i]) != Float.isNaN(got[i])) fail(what + "(" + x[i] + ") is " + got[i] + ", reference " + want[i]);
+                continue;
+            }
+            if (Float.isInfinite(want[i]) || Float.isInfinite(got[i])) {
+                if (want[i] != got[i]) fail(what + "(" + x[i] + ") is " + got[i] + ", reference " + want[i]);
+                continue;
+            }
+            if (!(Math.abs((double) got[i] - want[i]) <= ulps * (double) Math.ulp(want[i]))) {
+                fail(what + "(" + x[i] + ") is " + got[i] + ", reference " + want[i] + " (allowed " + ulps + " ulp)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void vectorUnaryOpsWithinStatedUlps(int seed) {
+        Transcendentals v = vector();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
+        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.SIGMOID, Unary.SOFTPLUS}) {
+            float[] x = inputs(rng, n, op == Unary.EXP ? 90f : 30f);
+            if (op == Unary.LOG) for (int i = 0; i < n; i++) if (rng.nextInt(4) > 0) x[i] = Math.abs(x[i]) * (rng.nextBoolean() ? 1e-3f : 1f);
+            float[] want = new float[n], got = new float[n];
+            ref.unary(op, x, want, n);
+            assertEquals(true, v.unary(op, x, got, n), op + " is vectorised");
+            withinUlps(op.toString().toLowerCase(), x, want, got, ulps(op));
+        }
+    }
+
+    @Test
+    void vectorLeavesOtherOpsToThePlainKernels() {
+        Transcendentals v = vector();
+        for (Unary op : new Unary[] {Unary.NEG, Unary.RELU, Unary.SQRT, Unary.ERF}) assertFalse(v.unary(op, new float[1], new float[1], 1), op.toString());
+    }
+
+    @Test
+    void vectorUnaryOpsOnADenseSweep() {
+        Transcendentals v = vector();
+        int n = 400_001;
+        float[] x = new float[n], pos = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -40f + 80f * i / (n - 1);
+            pos[i] = (float) Math.exp(-30 + 60.0 * i / (n - 1));
+        }
+        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.SIGMOID, Unary.SOFTPLUS}) {
+            float[] in = op == Unary.LOG ? pos : x, want = new float[n], got = new float[n];
+            ref.unary(op, in, want, n);
+            v.unary(op, in, got, n);
+            withinUlps(op.toString().toLowerCase(), in, want, got, ulps(op));
+        }
+    }
+
+    private void checkBce(String what, Transcendentals t, float[] l, float[] x, double lossTol, double gradTol) {
+        int n = l.length;
+        float[] wantLoss = new float[n], wantGrad = new float[n], loss = new float[n], grad = new float[n], lossOnly = new float[n];
+        ref.bceWithLogits(l, x, wantLoss, wantGrad, n);
+        t.bceWithLogits(l, x, loss, grad, n);
+        t.bceWithLogits(l, x, lossOnly, null, n);
+        assertEquals(Arrays.toString(loss), Arrays.toString(lossOnly), what + ": the loss does not depend on whether the gradient is asked for");
+        for (int i = 0; i < n; i++) {
+            double li = l[i], xi = x[i], e = Math.exp(-Math.abs(li));
+            double terms = Math.abs((li >= 0 ? 1 - xi : -xi) * li) + Math.log1p(e);
+            double sigmoid = li >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double tl = lossTol * terms + Float.MIN_NORMAL, tg = gradTol * (sigmoid + Math.abs(xi)) + Float.MIN_NORMAL;
+            if (!(Math.abs((double) loss[i] - wantLoss[i]) <= tl)) {
+                fail(what + ": loss(l=" + l[i] + ", x=" + x[i] + ") is " + loss[i] + ", reference " + wantLoss[i] + " (allowed ±" + tl + ")");
+            }
+            if (!(Math.abs((double) grad[i] - wantGrad[i]) <= tg)) {
+                fail(what + ": grad(l=" + l[i] + ", x=" + x[i] + ") is " + grad[i] + ", reference " + wantGrad[i] + " (allowed ±" + tg + ")");
+            }
+        }
+    }
+
+    private static float[][] bceInputs(SplittableRandom rng, int n) {
+        float[] l = new float[n], x = new float[n];
+        float[] extremes = {0f, -0f, 1e-6f, -1e-6f, 17f, -17f, 40f, -40f, 90f, -90f, 150f, -150f};
+        for (int i = 0; i < n; i++) {
+            l[i] = rng.nextInt(6) == 0 ? extremes[rng.nextInt(extremes.length)] : (float) (rng.nextGaussian() * 6);
+            int kind = rng.nextInt(4);
+            x[i] = kind == 0 ? 0f : kind == 1 ? 1f : (float) rng.nextDouble();   // binary pixels and grey ones
+        }
+        return new float[][] {l, x};
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void fusedBceMatchesTheReference(int seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[][] in = bceInputs(rng, SIZES[seed % SIZES.length] + rng.nextInt(40));
+        checkBce("plain Java", new ScalarTranscendentals(), in[0], in[1], 2 * U, 2 * U);
+        if (VectorSupport.available()) checkBce("vector", vector(), in[0], in[1], 8 * U, 8 * U);
+    }
+
+    @Test
+    void fusedBceOnTheCpuKernelsIsTheSelectedPath() {
+        SplittableRandom rng = new SplittableRandom(7);
+        float[][] in = bceInputs(rng, 1000);
+        float[] viaKernels = new float[1000], direct = new float[1000];
+        new CpuKernels(1, false).bceWithLogits(in[0], in[1], viaKernels, null, 1000);
+        new ScalarTranscendentals().bceWithLogits(in[0], in[1], direct, null, 1000);
+        assertEquals(Arrays.toString(direct), Arrays.toString(viaKernels));
+    }
+}
