@@ -69,6 +69,7 @@ final class VaeTraining {
         int perEpoch = Batches.count(train.size(), batch, false);
         long step = 0;
         double secondsPerEpoch = 0;
+        StepLosses stepLosses = new StepLosses(); // nats per digit, each step
         for (int e = 0; e < epochs; e++) {
             long epochStart = System.nanoTime();
             vae.train(true);
@@ -86,6 +87,7 @@ final class VaeTraining {
                     l.total().backward();
                     adam.step();
                     step++;
+                    stepLosses.add(t / idx.length);
                     sumTotal += t;
                     sumRec += l.reconstruction().item();
                     sumKl += l.kl().item();
@@ -124,6 +126,7 @@ final class VaeTraining {
         meta.put("seed", String.valueOf(run.seed()));
         SafeTensors.write(run.file("vae.safetensors"), vae.stateDict(), meta);
         run.wrote(run.file("vae.safetensors"));
+        stepLosses.write(run);
 
         Losses last = testLosses[epochs - 1];
         Map<String, Object> metrics = new LinkedHashMap<>();
