@@ -108,7 +108,7 @@ public final class CompareLesson implements Lesson {
                 .count("epochs", 3, "epochs of the vae and gan sub-runs (not used with --quick)")
                 .positive("realnvp-minutes", 4, "training time limit of each realnvp-mnist sub-run (not used with --quick)")
                 .count("seeds", 2, "runs of each trainable sub-lesson (seeds seed, seed+1, ...) for the spread of the loss")
-                .count("timing-samples", 256, 16, "samples generated per model to time it (after one warm-up batch)")
+                .count("timing-samples", 128, 16, "samples generated per model to time it (after one warm-up batch)")
                 .count("timing-batch", 64, 8, "batch size of the timed generation")
                 .count("pairs", 4, 2, "latent pairs interpolated per model")
                 .count("interp-steps", 10, 4, "steps K of each interpolation (K + 1 frames, at least 2)");
