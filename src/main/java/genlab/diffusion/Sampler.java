@@ -43,8 +43,17 @@ public abstract class Sampler {
      * {@code trajectory} (may be null) records every step.
      */
     public Tensor sample(EpsModel model, int[] shape, int[] labels, RandomGenerator rng, Trajectory trajectory) {
+        return sampleFrom(model, Tensor.randn(rng, shape), labels, rng, trajectory); // x_T (B, ...)
+    }
+
+    /**
+     * The reverse process from a given x_T (B, ...): with a deterministic sampler (DDIM, η = 0) the
+     * sample is a function of x_T alone, which is what a latent interpolation needs.
+     */
+    public Tensor sampleFrom(EpsModel model, Tensor xT, int[] labels, RandomGenerator rng, Trajectory trajectory) {
+        int[] shape = xT.shape();
         try (var ng = Autograd.noGrad()) {
-            Tensor x = Tensor.randn(rng, shape);                             // x_T (B, ...)
+            Tensor x = xT;                                                   // x_T (B, ...)
             if (trajectory != null) trajectory.add(tau[tau.length - 1], x, null);
             int b = shape[0];
             for (int i = tau.length - 1; i >= 1; i--) {

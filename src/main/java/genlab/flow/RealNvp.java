@@ -111,6 +111,13 @@ public final class RealNvp extends Module {
         }
     }
 
+    /** x = f⁻¹(z) for given latents z (n, D), e.g. points on a latent interpolation. */
+    public Tensor sampleFrom(Tensor z) {
+        try (var ng = Autograd.noGrad()) {
+            return flow.inverse(z);
+        }
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return logProb(x);

@@ -4,6 +4,7 @@ import genlab.viz.ReportPage;
 import genlab.data.Batches;
 import genlab.data.ImageSet;
 import genlab.data.Mnist;
+import genlab.io.SafeTensors;
 import genlab.models.gan.GanLoss;
 import genlab.models.gan.MlpDiscriminator;
 import genlab.models.gan.MlpGenerator;
@@ -40,6 +41,8 @@ import java.util.random.RandomGenerator;
  */
 public final class GanLesson implements Lesson {
     static final int NOISE = 100;
+    /** OUT/generator.safetensors: G's weights (and batch-norm statistics) after training. */
+    static final String GENERATOR_FILE = "generator.safetensors";
 
     @Override
     public String name() {
@@ -68,8 +71,7 @@ public final class GanLesson implements Lesson {
         int classes = digit >= 0 ? 10 : 0;
         RandomGenerator rng = run.random();
         ImageSet train = Mnist.load(Mnist.datasetsDir(), Mnist.Split.TRAIN, run.integer("train-digits"));
-        MlpGenerator g = seed ? MlpGenerator.seed(classes, rng)
-                : new MlpGenerator(NOISE, new int[] {256, 512}, 784, () -> Activation.leakyRelu(0.2f), true, true, classes, rng);
+        MlpGenerator g = generator(seed, classes, rng);
         MlpDiscriminator d = seed ? MlpDiscriminator.seed(classes, rng)
                 : new MlpDiscriminator(784, new int[] {512, 256}, 0.2f, false, classes, rng);
         Adam optG = seed ? new Adam(g.parameters(), lr) : new Adam(g.parameters(), lr, 0.5, 0.999);
@@ -123,6 +125,9 @@ public final class GanLesson implements Lesson {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean collapsed = report.collapseWarning();
+        Map<String, String> meta = new LinkedHashMap<>(Map.of("recipe", seed ? "seed" : "improved", "classes", String.valueOf(classes)));
+        SafeTensors.write(run.file(GENERATOR_FILE), g.stateDict(), meta);
+        run.wrote(run.file(GENERATOR_FILE));
         report.writeCharts();
 
         int n = run.samples();
@@ -149,6 +154,12 @@ public final class GanLesson implements Lesson {
     }
 
     /** G's images for the given noise, (N, 1, 28, 28) in [0, 1], in evaluation mode (batch norm's running statistics). */
+    /** The generator of a recipe: the notes' (seed) or the improved one (batch norm, LeakyReLU 0.2). */
+    static MlpGenerator generator(boolean seed, int classes, RandomGenerator rng) {
+        return seed ? MlpGenerator.seed(classes, rng)
+                : new MlpGenerator(NOISE, new int[] {256, 512}, 784, () -> Activation.leakyRelu(0.2f), true, true, classes, rng);
+    }
+
     static float[] sample(MlpGenerator g, Tensor z, int[] labels) {
         g.eval();
         try (var ng = Autograd.noGrad()) {

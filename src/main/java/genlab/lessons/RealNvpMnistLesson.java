@@ -31,6 +31,7 @@ import java.util.SplittableRandom;
  * temperature T ({@code --temperature}).
  */
 public final class RealNvpMnistLesson implements Lesson {
+    static final String CHECKPOINT_FILE = "realnvp.safetensors";
 
     @Override
     public String name() {
@@ -157,6 +158,8 @@ public final class RealNvpMnistLesson implements Lesson {
         for (int i = 0; i < pxT1.length; i++) pxT1[i] = Math.min(1f, Math.max(0f, plain.data()[i] / 256f));
         run.wrote(ImageGrid.of(pxT1, plain.size(0), 1, Mnist.SIZE, Mnist.SIZE).scale(2).write(run.file("samples_t1.png")));
 
+        saveForCompare(run, model, stepBpd);
+
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("test_bits_per_dim", finalBpd);
         metrics.put("test_bits_per_dim_per_epoch", testBpd);
@@ -188,6 +191,22 @@ public final class RealNvpMnistLesson implements Lesson {
     /** Cosine decay (Loshchilov and Hutter 2017, no restarts): ½(1 + cos(π·u)) at budget fraction u ∈ [0, 1]. */
     static double cosineFactor(double u) {
         return 0.5 * (1 + Math.cos(Math.PI * u));
+    }
+
+    /**
+     * OUT/realnvp.safetensors (the weights and the options that rebuild the architecture) and
+     * OUT/losses.csv (train bits/dim per step): what the compare lesson reads back.
+     */
+    private static void saveForCompare(Run run, RealNvp model, List<Double> stepBpd) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (String k : List.of("scales", "features", "layers")) meta.put(k, String.valueOf(run.integer(k)));
+        meta.put("alpha", String.valueOf(run.number("alpha")));
+        meta.put("temperature", String.valueOf(run.number("temperature")));
+        genlab.io.SafeTensors.write(run.file(CHECKPOINT_FILE), model.stateDict(), meta);
+        run.wrote(run.file(CHECKPOINT_FILE));
+        StepLosses log = new StepLosses();
+        stepBpd.forEach(log::add);
+        log.write(run);
     }
 
     /** Mean test bits/dim: −log p(v) / (D ln 2), in batches, no gradients. */

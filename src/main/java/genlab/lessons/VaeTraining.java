@@ -88,6 +88,7 @@ final class VaeTraining {
         LrSchedule schedule = opt.cosine() ? LrSchedule.cosine((long) epochs * perEpoch) : LrSchedule.constant();
         long step = 0;
         double secondsPerEpoch = 0;
+        StepLosses stepLosses = new StepLosses(); // nats per digit, each step
         for (int e = 0; e < epochs; e++) {
             long epochStart = System.nanoTime();
             vae.train(true);
@@ -106,6 +107,7 @@ final class VaeTraining {
                     if (opt.cosine()) schedule.apply(adam, opt.lr(), step); // the seed path never calls setLr
                     adam.step();
                     step++;
+                    stepLosses.add(t / idx.length);
                     sumTotal += t;
                     sumRec += l.reconstruction().item();
                     sumKl += l.kl().item();
@@ -144,6 +146,7 @@ final class VaeTraining {
         meta.put("seed", String.valueOf(run.seed()));
         SafeTensors.write(run.file("vae.safetensors"), vae.stateDict(), meta);
         run.wrote(run.file("vae.safetensors"));
+        stepLosses.write(run);
 
         Losses last = testLosses[epochs - 1];
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -40,6 +40,23 @@ class SamplersTest {
         };
     }
 
+    /** sampleFrom(x_T) is sample() with x_T given; DDIM (η = 0) is then a function of x_T alone. */
+    @ParameterizedTest @ValueSource(strings = {"ddpm", "ddim"})
+    void sampleFromAGivenStartIsSample(String name) {
+        NoiseSchedule s = NoiseSchedule.linear(100);
+        EpsModel eps = gaussianOracle(s, 0.7);
+        Sampler sampler = Sampler.byName(name, s, 10);
+        Tensor x = sampler.sample(eps, new int[] {4, 3}, null, new SplittableRandom(5), null);
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor xT = Tensor.randn(rng, 4, 3);
+        Tensor y = sampler.sampleFrom(eps, xT, null, rng, null);
+        for (int i = 0; i < x.numel(); i++) assertEquals(x.data()[i], y.data()[i], 0, name + " element " + i);
+        if (name.equals("ddim")) {
+            Tensor z = sampler.sampleFrom(eps, xT, null, new SplittableRandom(99), null);
+            for (int i = 0; i < x.numel(); i++) assertEquals(x.data()[i], z.data()[i], 0, "DDIM ignores the generator");
+        }
+    }
+
     @ParameterizedTest @ValueSource(strings = {"ddpm", "ddim"})
     void aPointMassIsSampledExactly(String name) {
         NoiseSchedule s = NoiseSchedule.linear(200);
