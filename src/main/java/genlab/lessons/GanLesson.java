@@ -125,7 +125,9 @@ public final class GanLesson implements Lesson {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean collapsed = report.collapseWarning();
-        Map<String, String> meta = new LinkedHashMap<>(Map.of("recipe", seed ? "seed" : "improved", "classes", String.valueOf(classes)));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("recipe", seed ? "seed" : "improved");
+        meta.put("classes", String.valueOf(classes));
         SafeTensors.write(run.file(GENERATOR_FILE), g.stateDict(), meta);
         run.wrote(run.file(GENERATOR_FILE));
         report.writeCharts();
@@ -153,13 +155,13 @@ public final class GanLesson implements Lesson {
         run.metrics(metrics);
     }
 
-    /** G's images for the given noise, (N, 1, 28, 28) in [0, 1], in evaluation mode (batch norm's running statistics). */
     /** The generator of a recipe: the notes' (seed) or the improved one (batch norm, LeakyReLU 0.2). */
     static MlpGenerator generator(boolean seed, int classes, RandomGenerator rng) {
         return seed ? MlpGenerator.seed(classes, rng)
                 : new MlpGenerator(NOISE, new int[] {256, 512}, 784, () -> Activation.leakyRelu(0.2f), true, true, classes, rng);
     }
 
+    /** G's images for the given noise, (N, 1, 28, 28) in [0, 1], in evaluation mode (batch norm's running statistics). */
     static float[] sample(MlpGenerator g, Tensor z, int[] labels) {
         g.eval();
         try (var ng = Autograd.noGrad()) {

@@ -29,7 +29,7 @@ class CompareLessonTest {
         Map<String, Object> m = (Map<String, Object>) Json.readFile(out.resolve("metrics.json"));
         for (String model : new String[] {"vae", "gan", "realnvp", "ddpm"}) {
             for (String score : new String[] {"fld", "is", "kid", "precision", "recall", "run_seconds", "ms_per_sample",
-                    "interp_path_ratio", "interp_max_over_mean"}) {
+                    "interp_path_ratio", "interp_max_over_mean", "interp_endpoint_distance"}) {
                 String key = model + "_" + score;
                 assertTrue(m.get(key) instanceof Number v && Double.isFinite(v.doubleValue()), key + " in " + m);
             }
