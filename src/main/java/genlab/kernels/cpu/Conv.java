@@ -191,7 +191,12 @@ final class Conv {
                         int ih = oh * g.strideH() - g.padH() + i * g.dilH();
                         if (ih < 0 || ih >= g.inH()) continue;
                         int dst = xOff + (c * g.inH() + ih) * g.inW() - g.padW() + colOffset;
-                        for (int ow = lo; ow < hi; ow++) gx[dst + ow * g.strideW()] += dcols[src + ow];
+                        if (g.strideW() == 1) {
+                            // unit stride: a loop the JIT can vectorise
+                            for (int ow = lo; ow < hi; ow++) gx[dst + ow] += dcols[src + ow];
+                        } else {
+                            for (int ow = lo; ow < hi; ow++) gx[dst + ow * g.strideW()] += dcols[src + ow];
+                        }
                     }
                 }
             }
