@@ -18,10 +18,10 @@ import genlab.kernels.Unary;
  *   <li>The convolutions: im2col + GEMM ({@link Conv}).</li>
  *   <li>The ops a training step spends its time in besides those (elementwise with contiguous
  *       and bias-broadcast fast paths, reductions, transposing copies, Adam): {@link Elementwise}.</li>
- *   <li>exp, log, tanh, sigmoid, softplus and the fused BCE-with-logits loss:
- *       {@link Transcendentals}, vectorised with {@code jdk.incubator.vector} when the module is
- *       enabled ({@link VectorTranscendentals}: within a few ulps of the reference), plain Java
- *       otherwise ({@link ScalarTranscendentals}).</li>
+ *   <li>sigmoid, softplus and the fused BCE-with-logits loss: {@link Transcendentals},
+ *       vectorised with {@code jdk.incubator.vector} when the module is enabled
+ *       ({@link VectorTranscendentals}: its own exp and log1p, within a few ulps of the
+ *       reference), plain Java otherwise ({@link ScalarTranscendentals}).</li>
  *   <li>Everything else (gather, scatter, pooling, SGD) is the reference code: not hot.</li>
  * </ul>
  *

@@ -3,11 +3,11 @@ package genlab.kernels.cpu;
 import genlab.kernels.Unary;
 
 /**
- * The elementwise functions that need exp or log (and the fused loss built on them): the part
- * of a training step that is scalar {@code Math.exp}/{@code Math.log} calls unless it is
- * vectorised. Two implementations, as for the GEMM's {@link MicroKernel}:
- * {@link VectorTranscendentals} ({@code jdk.incubator.vector} lanewise EXP, LOG, LOG1P, TANH)
- * and {@link ScalarTranscendentals} (plain Java, bit-identical to the reference where it can be).
+ * The elementwise functions that need exp or log and that a training step spends time in
+ * (sigmoid, softplus, and the fused BCE-with-logits loss built on them): scalar
+ * {@code Math.exp}/{@code Math.log} calls unless vectorised. Two implementations, as for the
+ * GEMM's {@link MicroKernel}: {@link VectorTranscendentals} ({@code jdk.incubator.vector}) and
+ * {@link ScalarTranscendentals} (plain Java).
  */
 interface Transcendentals {
 

@@ -16,22 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The vectorised exp/log/tanh/sigmoid/softplus and both fused BCE-with-logits paths against the
- * reference (which computes each formula in double and rounds once).
+ * The vectorised sigmoid and softplus and both fused BCE-with-logits paths against the reference
+ * (which computes each formula in double and rounds once).
  *
- * <p>Tolerances, in float ulps of the reference value (u = 2⁻²⁴, one ulp ≤ 2u·|value|):
+ * <p>Tolerances, in float ulps of the reference value (u = 2⁻²⁴, one ulp ≤ 2u·|value|). The
+ * vector path computes e = e^−|x| (a degree-5 polynomial after Cody–Waite reduction, within about
+ * 1 ulp) and ln(1 + e) (an atanh series with truncation below 2⁻²⁶, after one rounded division:
+ * about 1.5 ulps) in float:
  * <ul>
- *   <li>exp, log: 1 ulp. A Vector API float lane op has the accuracy of the {@code Math} method,
- *       computed in double and narrowed: within 1 double ulp of the exact value, so the float is
- *       the exact value correctly rounded or its neighbour, as is the reference.</li>
- *   <li>tanh: 2 ulps ({@code Math.tanh} is specified within 2.5 double ulps; narrowed, that is
- *       again the rounded value or a neighbour, against the reference's own 1-ulp freedom).</li>
- *   <li>sigmoid, softplus: 3 ulps. Each is a few float steps after one exp (≤ 1 ulp) and one log1p
- *       (≤ 1 ulp): 1 + e, a division and a product (sigmoid) or a sum (softplus) add ≤ ½ ulp each.</li>
+ *   <li>sigmoid: 4 ulps: e (≤ 1), 1 + e, 1/(1 + e) and e·r add ≤ ½ ulp each.</li>
+ *   <li>softplus: 4 ulps: ln(1 + e) (≤ 2 with e's error carried through), plus the final sum.</li>
  *   <li>BCE loss: 8u·(|c·l| + ln(1 + e^−|l|)), c = 1 − x or −x, i.e. relative to the sum of the
  *       magnitudes of its terms (for targets in [0, 1] both terms are ≥ 0, so this is 8u·|loss|).
  *       Gradient σ(l) − x: 8u·(σ(l) + |x|), the bound of a difference whose first term is
- *       within 3 ulps.</li>
+ *       within 4 ulps.</li>
+ *   <li>Below the smallest normal float (2⁻¹²⁶ ≈ 1.2e-38) the vector path returns e = 0: an
+ *       absolute error under that size is allowed everywhere.</li>
  * </ul>
  * A wrong formula, branch or tail is off by far more (a sign, a factor, a whole term). The
  * plain-Java fused path computes in double and rounds once, so it is held to 1 ulp.
@@ -62,12 +62,7 @@ class TranscendentalsParityTest {
     }
 
     private static int ulps(Unary op) {
-        return switch (op) {
-            case EXP, LOG -> 1;
-            case TANH -> 2;
-            case SIGMOID, SOFTPLUS -> 3;
-            default -> throw new AssertionError(op);
-        };
+        return 4;
     }
 
     private static void withinUlps(String what, float[] x, float[] want, float[] got, int ulps) {
@@ -80,7 +75,7 @@ class TranscendentalsParityTest {
                 if (want[i] != got[i]) fail(what + "(" + x[i] + ") is " + got[i] + ", reference " + want[i]);
                 continue;
             }
-            if (!(Math.abs((double) got[i] - want[i]) <= ulps * (double) Math.ulp(want[i]))) {
+            if (!(Math.abs((double) got[i] - want[i]) <= ulps * (double) Math.ulp(want[i]) + Float.MIN_NORMAL)) {
                 fail(what + "(" + x[i] + ") is " + got[i] + ", reference " + want[i] + " (allowed " + ulps + " ulp)");
             }
         }
@@ -92,9 +87,8 @@ class TranscendentalsParityTest {
         Transcendentals v = vector();
         SplittableRandom rng = new SplittableRandom(seed);
         int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
-        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.SIGMOID, Unary.SOFTPLUS}) {
-            float[] x = inputs(rng, n, op == Unary.EXP ? 90f : 30f);
-            if (op == Unary.LOG) for (int i = 0; i < n; i++) if (rng.nextInt(4) > 0) x[i] = Math.abs(x[i]) * (rng.nextBoolean() ? 1e-3f : 1f);
+        for (Unary op : new Unary[] {Unary.SIGMOID, Unary.SOFTPLUS}) {
+            float[] x = inputs(rng, n, 30f);
             float[] want = new float[n], got = new float[n];
             ref.unary(op, x, want, n);
             assertEquals(true, v.unary(op, x, got, n), op + " is vectorised");
@@ -105,20 +99,17 @@ class TranscendentalsParityTest {
     @Test
     void vectorLeavesOtherOpsToThePlainKernels() {
         Transcendentals v = vector();
-        for (Unary op : new Unary[] {Unary.NEG, Unary.RELU, Unary.SQRT, Unary.ERF}) assertFalse(v.unary(op, new float[1], new float[1], 1), op.toString());
+        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.NEG, Unary.RELU, Unary.SQRT, Unary.ERF}) assertFalse(v.unary(op, new float[1], new float[1], 1), op.toString());
     }
 
     @Test
-    void vectorUnaryOpsOnADenseSweep() {
+    void vectorSigmoidAndSoftplusOnADenseSweep() {
         Transcendentals v = vector();
         int n = 400_001;
-        float[] x = new float[n], pos = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = -40f + 80f * i / (n - 1);
-            pos[i] = (float) Math.exp(-30 + 60.0 * i / (n - 1));
-        }
-        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.SIGMOID, Unary.SOFTPLUS}) {
-            float[] in = op == Unary.LOG ? pos : x, want = new float[n], got = new float[n];
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = -100f + 200f * i / (n - 1);
+        for (Unary op : new Unary[] {Unary.SIGMOID, Unary.SOFTPLUS}) {
+            float[] in = x, want = new float[n], got = new float[n];
             ref.unary(op, in, want, n);
             v.unary(op, in, got, n);
             withinUlps(op.toString().toLowerCase(), in, want, got, ulps(op));
