@@ -119,14 +119,19 @@ class VaeLessonTest {
         assertTrue(expected("--lr", "2e-3").isEmpty());
         assertTrue(expected("--epochs", "30").isEmpty());
         assertTrue(expected("--latent", "8").isEmpty());
+        assertEquals(101.0, bound(expected(new VaeConvLesson()), "test_loss_nats", false));
+        assertTrue(expected(new VaeConvLesson(), "--batch-size", "64").isEmpty());
     }
 
     private java.util.List<genlab.viz.ReportPage.Expected> expected(String... args) throws Exception {
-        Lesson lesson = new VaeLesson();
+        return expected(new VaeLesson(), args);
+    }
+
+    private java.util.List<genlab.viz.ReportPage.Expected> expected(Lesson lesson, String... args) throws Exception {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--out";
         all[args.length + 1] = tmp.toString();
-        Map<String, Object> values = ArgParser.parse(lesson.options(), "vae", all);
+        Map<String, Object> values = ArgParser.parse(lesson.options(), lesson.name(), all);
         Run run = new Run(lesson, lesson.options(), values, new genlab.kernels.ReferenceKernels(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         return lesson.expected(run);
