@@ -9,6 +9,7 @@ import genlab.io.Npy;
 import genlab.metrics.BitsPerDim;
 import genlab.optim.Adam;
 import genlab.optim.GradClip;
+import genlab.optim.LrSchedule;
 import genlab.tensor.Autograd;
 import genlab.tensor.Tensor;
 import genlab.viz.ImageGrid;
@@ -109,7 +110,7 @@ public final class RealNvpMnistLesson implements Lesson {
                     adam.zeroGrad();
                     loss.backward();
                     GradClip.clipByNorm(model.parameters(), 100);
-                    if (cosine) adam.setLr(run.lr() * cosineFactor(budgetUsed(step, totalSteps, trainNanos / 1e9, maxSeconds)));
+                    if (cosine) adam.setLr(run.lr() * LrSchedule.cosineAt(budgetUsed(step, totalSteps, trainNanos / 1e9, maxSeconds)));
                     adam.step();
                     step++;
                     sum += bpd;
@@ -205,11 +206,6 @@ public final class RealNvpMnistLesson implements Lesson {
      */
     static double budgetUsed(long step, long totalSteps, double seconds, double maxSeconds) {
         return Math.min(1, Math.max((double) step / totalSteps, seconds / maxSeconds));
-    }
-
-    /** Cosine decay (Loshchilov and Hutter 2017, no restarts): ½(1 + cos(π·u)) at budget fraction u ∈ [0, 1]. */
-    static double cosineFactor(double u) {
-        return 0.5 * (1 + Math.cos(Math.PI * u));
     }
 
     /**

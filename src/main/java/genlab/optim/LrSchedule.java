@@ -19,7 +19,12 @@ public interface LrSchedule {
 
     static LrSchedule cosine(long totalSteps) {
         if (totalSteps <= 0) throw new IllegalArgumentException("cosine schedule: total steps must be positive, got " + totalSteps);
-        return t -> 0.5 * (1 + Math.cos(Math.PI * Math.min(t, totalSteps) / totalSteps));
+        return t -> cosineAt((double) Math.min(t, totalSteps) / totalSteps);
+    }
+
+    /** The cosine factor ½(1 + cos(π·u)) at the fraction u ∈ [0, 1] of the run done (for budgets that are not a step count). */
+    static double cosineAt(double u) {
+        return 0.5 * (1 + Math.cos(Math.PI * u));
     }
 
     static LrSchedule warmup(long warmupSteps, LrSchedule after) {

@@ -2,6 +2,7 @@ package genlab.lessons;
 
 import genlab.io.Json;
 import genlab.io.Npy;
+import genlab.optim.LrSchedule;
 import genlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,9 +73,9 @@ class RealNvpLessonsTest {
 
     @Test
     void cosineDecayFollowsWhicheverBudgetRunsOutFirst() {
-        assertEquals(1.0, RealNvpMnistLesson.cosineFactor(0), 1e-12);
-        assertEquals(0.5, RealNvpMnistLesson.cosineFactor(0.5), 1e-12);
-        assertEquals(0.0, RealNvpMnistLesson.cosineFactor(1), 1e-12);
+        assertEquals(1.0, LrSchedule.cosineAt(0), 1e-12);
+        assertEquals(0.5, LrSchedule.cosineAt(0.5), 1e-12);
+        assertEquals(0.0, LrSchedule.cosineAt(1), 1e-12);
         assertEquals(0.25, RealNvpMnistLesson.budgetUsed(25, 100, 60, 1800), 1e-12);   // steps lead
         assertEquals(0.5, RealNvpMnistLesson.budgetUsed(10, 100, 900, 1800), 1e-12);   // time leads
         assertEquals(1.0, RealNvpMnistLesson.budgetUsed(10, 100, 2000, 1800), 1e-12);  // past the limit: clamped
