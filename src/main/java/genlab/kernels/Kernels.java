@@ -51,6 +51,20 @@ public interface Kernels {
      */
     void bceWithLogits(float[] logits, float[] target, float[] loss, float[] grad, int n);
 
+    /**
+     * The first index i &lt; n where x[i] is NaN or infinite, or −1 when all n values are finite
+     * (the check an optimizer makes of every gradient before it changes a parameter).
+     */
+    default int firstNonFinite(float[] x, int n) {
+        return firstNonFiniteReference(x, n);
+    }
+
+    /** {@link #firstNonFinite} element by element: the definition every kernel must agree with. */
+    static int firstNonFiniteReference(float[] x, int n) {
+        for (int i = 0; i < n; i++) if (!Float.isFinite(x[i])) return i;
+        return -1;
+    }
+
     /** {@code out = cond != 0 ? a : b}, broadcasting like {@link #binary}. */
     void where(int[] shape, float[] cond, int[] cStrides, float[] a, int[] aStrides, float[] b, int[] bStrides,
                float[] out);

@@ -30,17 +30,17 @@ public abstract class Optimizer {
      * a NaN or infinity stops training with a message, before any parameter is changed.
      */
     public final void step() {
+        Kernels k = Backend.current();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             if (p.grad() == null) continue;
-            for (float v : p.grad().data()) {
-                if (!Float.isFinite(v)) {
-                    throw new ArithmeticException(getClass().getSimpleName() + ": gradient of parameter " + i + " (shape " + genlab.tensor.Shapes.str(p.shape()) + ") contains " + v + " at step " + (steps + 1) + "; lower the learning rate or check the loss");
-                }
+            float[] g = p.grad().data();
+            int bad = k.firstNonFinite(g, g.length);
+            if (bad >= 0) {
+                throw new ArithmeticException(getClass().getSimpleName() + ": gradient of parameter " + i + " (shape " + genlab.tensor.Shapes.str(p.shape()) + ") contains " + g[bad] + " at step " + (steps + 1) + "; lower the learning rate or check the loss");
             }
         }
         steps++;
-        Kernels k = Backend.current();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             if (p.grad() != null) update(k, i, p.data(), p.grad().data());

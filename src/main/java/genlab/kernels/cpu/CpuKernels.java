@@ -18,10 +18,10 @@ import genlab.kernels.Unary;
  *   <li>The convolutions: im2col + GEMM ({@link Conv}).</li>
  *   <li>The ops a training step spends its time in besides those (elementwise with contiguous
  *       and bias-broadcast fast paths, reductions, transposing copies, Adam): {@link Elementwise}.</li>
- *   <li>sigmoid, softplus and the fused BCE-with-logits loss: {@link Transcendentals},
+ *   <li>sigmoid, softplus, the fused BCE-with-logits loss, relu and the finite check: {@link Pointwise},
  *       vectorised with {@code jdk.incubator.vector} when the module is enabled
- *       ({@link VectorTranscendentals}: its own exp and log1p, within a few ulps of the
- *       reference), plain Java otherwise ({@link ScalarTranscendentals}).</li>
+ *       ({@link VectorPointwise}: its own exp and log1p, within a few ulps of the
+ *       reference), plain Java otherwise ({@link ScalarPointwise}).</li>
  *   <li>Everything else (gather, scatter, pooling, SGD) is the reference code: not hot.</li>
  * </ul>
  *
@@ -35,7 +35,7 @@ public final class CpuKernels implements Kernels {
     private final Parallel parallel;
     private final Gemm gemm;
     private final Conv conv;
-    private final Transcendentals transcendentals;
+    private final Pointwise pointwise;
     private final boolean vector;
 
     /** Every available core, the Vector API when the module is enabled. */
@@ -67,8 +67,8 @@ public final class CpuKernels implements Kernels {
         MicroKernel mk = useVector ? VectorSupport.create("VectorMicroKernel", MicroKernel.class) : new ScalarMicroKernel();
         this.gemm = new Gemm(mk, parallel, kc, mc, nc);
         this.conv = new Conv(gemm, parallel);
-        this.transcendentals = useVector ? VectorSupport.create("VectorTranscendentals", Transcendentals.class)
-                : new ScalarTranscendentals();
+        this.pointwise = useVector ? VectorSupport.create("VectorPointwise", Pointwise.class)
+                : new ScalarPointwise();
     }
 
     @Override
@@ -97,12 +97,17 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void unary(Unary op, float[] x, float[] out, int n) {
-        if (!transcendentals.unary(op, x, out, n)) Elementwise.unary(op, x, out, n);
+        if (!pointwise.unary(op, x, out, n)) Elementwise.unary(op, x, out, n);
     }
 
     @Override
     public void bceWithLogits(float[] logits, float[] target, float[] loss, float[] grad, int n) {
-        transcendentals.bceWithLogits(logits, target, loss, grad, n);
+        pointwise.bceWithLogits(logits, target, loss, grad, n);
+    }
+
+    @Override
+    public int firstNonFinite(float[] x, int n) {
+        return pointwise.firstNonFinite(x, n);
     }
 
     @Override

@@ -136,7 +136,11 @@ final class Gemm {
     private void packA(float[] a, int aOff, int lda, boolean transA, int i0, int mc, int p0, int kc, float[] dst) {
         for (int s = 0; s * mr < mc; s++) {
             int base = s * mr * kc, rows = Math.min(mr, mc - s * mr), row0 = i0 + s * mr;
-            if (transA) {
+            if (rows == mr) {
+                // a whole sliver: the micro-kernel's own routine, which knows mr
+                if (transA) kernel.packA(kc, a, aOff + p0 * lda + row0, 1, lda, dst, base);    // op(A)[i, p] = a[p·lda + i]
+                else kernel.packA(kc, a, aOff + row0 * lda + p0, lda, 1, dst, base);
+            } else if (transA) {
                 // op(A)[i, p] = a[p·lda + i]: a sliver's MR values for one p are contiguous.
                 for (int p = 0; p < kc; p++) {
                     int src = aOff + (p0 + p) * lda + row0, d = base + p * mr;
@@ -162,20 +166,11 @@ final class Gemm {
     private void packB(float[] b, int bOff, int ldb, boolean transB, int p0, int kc, int j0, int nc, int sFrom, float[] dst) {
         for (int s = sFrom; s * nr < nc; s++) {
             int base = s * nr * kc, cols = Math.min(nr, nc - s * nr), col0 = j0 + s * nr;
-            if (transB) {
-                // op(B)[p, j] = b[j·ldb + p]: one column of the sliver is contiguous in b. Four
-                // columns at a time, so each packed row gets four neighbouring floats per visit
-                // (a quarter of the cache-line touches of one column at a time: measured ~1.5x).
+            if (transB && cols == nr) {
+                // op(B)[p, j] = b[j·ldb + p]: a transposing copy, done by the micro-kernel's own routine
+                kernel.packTransposed(kc, b, bOff + col0 * ldb + p0, ldb, dst, base);
+            } else if (transB) {
                 int j = 0;
-                for (; j + 4 <= cols; j += 4) {
-                    int s0 = bOff + (col0 + j) * ldb + p0, s1 = s0 + ldb, s2 = s1 + ldb, s3 = s2 + ldb, d = base + j;
-                    for (int p = 0; p < kc; p++, d += nr) {
-                        dst[d] = b[s0 + p];
-                        dst[d + 1] = b[s1 + p];
-                        dst[d + 2] = b[s2 + p];
-                        dst[d + 3] = b[s3 + p];
-                    }
-                }
                 for (; j < cols; j++) {
                     int src = bOff + (col0 + j) * ldb + p0, d = base + j;
                     for (int p = 0; p < kc; p++) dst[d + p * nr] = b[src + p];

@@ -320,6 +320,11 @@ public final class OpenClKernels implements Kernels, AutoCloseable {
     }
 
     @Override
+    public int firstNonFinite(float[] x, int n) {
+        return host.firstNonFinite(x, n);
+    }
+
+    @Override
     public synchronized void adamStep(float[] p, float[] grad, float[] m, float[] v, int n, float lr, float beta1,
                                       float beta2, float eps, float weightDecay, boolean decoupled,
                                       float biasCorrection1, float biasCorrection2) {

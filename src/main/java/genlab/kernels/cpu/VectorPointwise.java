@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Transcendentals} with {@code jdk.incubator.vector}, 16 floats at a time with AVX-512:
+ * {@link Pointwise} with {@code jdk.incubator.vector}, 16 floats at a time with AVX-512:
  * sigmoid, softplus and the fused BCE-with-logits loss, all built on e = e^−|x| ∈ (0, 1]:
  * <ul>
  *   <li>σ(x) = r for x ≥ 0, e·r otherwise, with r = 1/(1 + e): no overflow;</li>
@@ -44,7 +44,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded only through {@link VectorSupport}, like {@link VectorMicroKernel}; the species is a
  * {@code static final} constant for the same reason.
  */
-final class VectorTranscendentals implements Transcendentals {
+final class VectorPointwise implements Pointwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final float LOG2E = 1.44269504088896341f, C1 = 0.693359375f, C2 = -2.12194440e-4f;
@@ -59,8 +59,38 @@ final class VectorTranscendentals implements Transcendentals {
     public boolean unary(Unary op, float[] x, float[] out, int n) {
         if (op == Unary.SIGMOID) sigmoid(x, out, n);
         else if (op == Unary.SOFTPLUS) softplus(x, out, n);
+        else if (op == Unary.RELU || op == Unary.STEP) positivePart(x, out, n, op == Unary.STEP);
         else return false;
         return true;
+    }
+
+    /**
+     * relu(x) = x where x &gt; 0, else 0; step(x) = 1 where x &gt; 0, else 0 (so both give 0 for
+     * NaN, as the reference does): a compare and a blend per vector instead of a branch per element.
+     */
+    private static void positivePart(float[] x, float[] out, int n, boolean step) {
+        FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            zero.blend(step ? one : v, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = x[i] > 0 ? (step ? 1f : x[i]) : 0f;
+    }
+
+    /**
+     * Non-finite values are found by the sum Σ x[i]·0, which stays (±)0 while every term is
+     * finite and turns NaN at the first infinity or NaN; only then is the index searched for.
+     */
+    @Override
+    public int firstNonFinite(float[] x, int n) {
+        FloatVector zero = FloatVector.zero(S), acc = zero;
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) acc = FloatVector.fromArray(S, x, i).fma(zero, acc);
+        float tail = 0f;
+        for (int i = bound; i < n; i++) tail += x[i] * 0f;
+        boolean finite = acc.reduceLanes(VectorOperators.ADD) + tail == 0f;
+        return finite ? -1 : genlab.kernels.Kernels.firstNonFiniteReference(x, n);
     }
 
     private static void sigmoid(float[] x, float[] out, int n) {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The vectorised sigmoid and softplus and both fused BCE-with-logits paths against the reference
- * (which computes each formula in double and rounds once).
+ * (which computes each formula in double and rounds once); relu, step and the finite check, which
+ * must agree with the reference exactly.
  *
  * <p>Tolerances, in float ulps of the reference value (u = 2⁻²⁴, one ulp ≤ 2u·|value|). The
  * vector path computes e = e^−|x| (a degree-5 polynomial after Cody–Waite reduction, within about
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A wrong formula, branch or tail is off by far more (a sign, a factor, a whole term). The
  * plain-Java fused path computes in double and rounds once, so it is held to 1 ulp.
  */
-class TranscendentalsParityTest {
+class PointwiseParityTest {
     private static final double U = Math.ulp(1f) / 2;
     private static final int[] SIZES = {1, 7, 33, 65, 129};
     private final ReferenceKernels ref = new ReferenceKernels();
@@ -45,9 +46,9 @@ class TranscendentalsParityTest {
         return IntStream.range(0, 20);
     }
 
-    private static Transcendentals vector() {
+    private static Pointwise vector() {
         Assumptions.assumeTrue(VectorSupport.available(), "jdk.incubator.vector is not enabled: the vector path cannot run here");
-        return VectorSupport.create("VectorTranscendentals", Transcendentals.class);
+        return VectorSupport.create("VectorPointwise", Pointwise.class);
     }
 
     /** Inputs: a sweep over [−lim, lim] plus tiny, huge and special values, n of them (so tails are exercised). */
@@ -84,7 +85,7 @@ class TranscendentalsParityTest {
     @ParameterizedTest(name = "case {0}")
     @MethodSource("seeds")
     void vectorUnaryOpsWithinStatedUlps(int seed) {
-        Transcendentals v = vector();
+        Pointwise v = vector();
         SplittableRandom rng = new SplittableRandom(seed);
         int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
         for (Unary op : new Unary[] {Unary.SIGMOID, Unary.SOFTPLUS}) {
@@ -98,13 +99,52 @@ class TranscendentalsParityTest {
 
     @Test
     void vectorLeavesOtherOpsToThePlainKernels() {
-        Transcendentals v = vector();
-        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.NEG, Unary.RELU, Unary.SQRT, Unary.ERF}) assertFalse(v.unary(op, new float[1], new float[1], 1), op.toString());
+        Pointwise v = vector();
+        for (Unary op : new Unary[] {Unary.EXP, Unary.LOG, Unary.TANH, Unary.NEG, Unary.SQRT, Unary.ERF}) assertFalse(v.unary(op, new float[1], new float[1], 1), op.toString());
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void vectorReluAndStepEqualTheReferenceBitForBit(int seed) {
+        Pointwise v = vector();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
+        float[] x = inputs(rng, n, 3f);                                  // includes ±0, NaN, ±∞
+        for (Unary op : new Unary[] {Unary.RELU, Unary.STEP}) {
+            float[] want = new float[n], got = new float[n];
+            ref.unary(op, x, want, n);
+            assertEquals(true, v.unary(op, x, got, n), op + " is vectorised");
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), op + "(" + x[i] + ") at " + i + " of " + n);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void firstNonFiniteFindsTheFirstNaNOrInfinity(int seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) ((rng.nextDouble() * 2 - 1) * (seed % 2 == 0 ? 1e38 : 1));
+        Pointwise[] impls = VectorSupport.available() ? new Pointwise[] {vector(), new ScalarPointwise()} : new Pointwise[] {new ScalarPointwise()};
+        for (Pointwise p : impls) assertEquals(-1, p.firstNonFinite(x, n), "all finite (values up to 1e38, whose products with 0 are 0)");
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int trial = 0; trial < 3; trial++) {
+            float[] y = x.clone();
+            int first = rng.nextInt(n);
+            y[first] = bad[trial];
+            if (first + 1 < n) y[first + 1 + rng.nextInt(n - first - 1)] = bad[(trial + 1) % 3];   // a later one too
+            for (Pointwise p : impls) {
+                assertEquals(first, p.firstNonFinite(y, n), bad[trial] + " at " + first + " of " + n);
+                assertEquals(-1, p.firstNonFinite(y, first), "the values before it are finite");
+            }
+        }
     }
 
     @Test
     void vectorSigmoidAndSoftplusOnADenseSweep() {
-        Transcendentals v = vector();
+        Pointwise v = vector();
         int n = 400_001;
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = -100f + 200f * i / (n - 1);
@@ -116,7 +156,7 @@ class TranscendentalsParityTest {
         }
     }
 
-    private void checkBce(String what, Transcendentals t, float[] l, float[] x, double lossTol, double gradTol) {
+    private void checkBce(String what, Pointwise t, float[] l, float[] x, double lossTol, double gradTol) {
         int n = l.length;
         float[] wantLoss = new float[n], wantGrad = new float[n], loss = new float[n], grad = new float[n], lossOnly = new float[n];
         ref.bceWithLogits(l, x, wantLoss, wantGrad, n);
@@ -153,7 +193,7 @@ class TranscendentalsParityTest {
     void fusedBceMatchesTheReference(int seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[][] in = bceInputs(rng, SIZES[seed % SIZES.length] + rng.nextInt(40));
-        checkBce("plain Java", new ScalarTranscendentals(), in[0], in[1], 2 * U, 2 * U);
+        checkBce("plain Java", new ScalarPointwise(), in[0], in[1], 2 * U, 2 * U);
         if (VectorSupport.available()) checkBce("vector", vector(), in[0], in[1], 8 * U, 8 * U);
     }
 
@@ -163,7 +203,7 @@ class TranscendentalsParityTest {
         float[][] in = bceInputs(rng, 1000);
         float[] viaKernels = new float[1000], direct = new float[1000];
         new CpuKernels(1, false).bceWithLogits(in[0], in[1], viaKernels, null, 1000);
-        new ScalarTranscendentals().bceWithLogits(in[0], in[1], direct, null, 1000);
+        new ScalarPointwise().bceWithLogits(in[0], in[1], direct, null, 1000);
         assertEquals(Arrays.toString(direct), Arrays.toString(viaKernels));
     }
 }
