@@ -4,7 +4,7 @@ package genlab.kernels.cpu;
  * Matrix product C = op(A)·op(B) (+ C when accumulating), blocked for the caches and packed for
  * the {@link MicroKernel}, in the loop order of BLIS (Van Zee and van de Geijn 2015):
  * <pre>
- *   for pc in k by KC:                       a KC-deep slab of the product
+ *   for pc in k by KC:                       a KC-deep slab of the product (equal slabs of at most KC)
  *     for jc in n by NC:
  *       pack B[pc:pc+KC, jc:jc+NC] into NR-wide slivers        (stays in L3/L2)
  *       for ic in m by MC:                   (blocks run in parallel)
@@ -67,8 +67,11 @@ final class Gemm {
         }
         boolean par = threaded && parallel.threads() > 1 && (long) m * n * k >= PARALLEL_MIN_MACS;
         Scratch own = scratch.get();
-        for (int pc = 0; pc < k; pc += kcMax) {
-            int kc = Math.min(kcMax, k - pc);
+        // k in equal slabs of at most KC (784 = 4 × 196, not 3 × 256 + 16: a thin last slab would
+        // load and store every C tile for a few multiply-adds); the split depends on k alone.
+        int slabs = (k + kcMax - 1) / kcMax, kcStep = (k + slabs - 1) / slabs;
+        for (int pc = 0; pc < k; pc += kcStep) {
+            int kc = Math.min(kcStep, k - pc);
             boolean add = accumulate || pc > 0;
             for (int jc = 0; jc < n; jc += ncMax) {
                 int nc = Math.min(ncMax, n - jc);

@@ -59,6 +59,7 @@ final class VectorPointwise implements Pointwise {
     public boolean unary(Unary op, float[] x, float[] out, int n) {
         if (op == Unary.SIGMOID) sigmoid(x, out, n);
         else if (op == Unary.SOFTPLUS) softplus(x, out, n);
+        else if (op == Unary.TANH) tanh(x, out, n);
         else if (op == Unary.RELU || op == Unary.STEP) positivePart(x, out, n, op == Unary.STEP);
         else return false;
         return true;
@@ -104,6 +105,34 @@ final class VectorPointwise implements Pointwise {
             sigmoid(java.util.Arrays.copyOfRange(x, i, i + L), tail, L);
             System.arraycopy(tail, 0, out, i, n - i);
         }
+    }
+
+    private static void tanh(float[] x, float[] out, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) tanh(FloatVector.fromArray(S, x, i)).intoArray(out, i);
+        if (i < n) {
+            float[] tail = new float[L];
+            tanh(java.util.Arrays.copyOfRange(x, i, i + L), tail, L);
+            System.arraycopy(tail, 0, out, i, n - i);
+        }
+    }
+
+    /**
+     * tanh(v) = v + v·z·P(z), z = v², for |v| &lt; 0.625 (the single-precision polynomial of
+     * Cephes' tanhf: no cancellation near 0); ±(1 − e)/(1 + e), e = e^−2|v| ≤ 0.29, elsewhere
+     * (±1 once e underflows; NaN stays NaN).
+     */
+    private static FloatVector tanh(FloatVector v) {
+        FloatVector z = v.mul(v);
+        FloatVector p = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
+        p = p.fma(z, FloatVector.broadcast(S, -5.37397155531e-2f));
+        p = p.fma(z, FloatVector.broadcast(S, 1.33314422036e-1f));
+        p = p.fma(z, FloatVector.broadcast(S, -3.33332819422e-1f));
+        FloatVector near0 = p.mul(z).fma(v, v);
+        FloatVector e = expMinusAbs(v.mul(2f));
+        FloatVector far = FloatVector.broadcast(S, 1f).sub(e).div(e.add(1f));
+        far = far.blend(far.neg(), v.compare(VectorOperators.LT, 0f));
+        return far.blend(near0, v.abs().compare(VectorOperators.LT, 0.625f));
     }
 
     private static void softplus(float[] x, float[] out, int n) {
