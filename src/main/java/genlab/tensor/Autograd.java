@@ -92,7 +92,7 @@ public final class Autograd {
                 if (wanted != null && wanted.containsKey(t)) wanted.put(t, g);
                 Node node = t.node();
                 if (node == null) {
-                    if (wanted == null) t.setGrad(t.grad() == null ? g : t.grad().add(g));
+                    if (wanted == null) t.accumulateGrad(g, createGraph);
                     continue;
                 }
                 Tensor[] gs = node.backward().apply(g, t);

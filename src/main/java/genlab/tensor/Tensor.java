@@ -1,5 +1,7 @@
 package genlab.tensor;
 
+import genlab.kernels.Backend;
+import genlab.kernels.Binary;
 import genlab.tensor.ops.Abs;
 import genlab.tensor.ops.Add;
 import genlab.tensor.ops.Gelu;
@@ -56,6 +58,8 @@ public final class Tensor {
     private final Node node;
     private boolean requiresGrad;
     private Tensor grad;
+    /** True when {@link #grad}'s array was made by {@link #accumulateGrad} and is held by no other tensor. */
+    private boolean gradOwned;
 
     private Tensor(float[] data, int[] shape, Node node, boolean requiresGrad) {
         this.data = data;
@@ -198,10 +202,31 @@ public final class Tensor {
             throw new IllegalArgumentException("setGrad: gradient shape " + Shapes.str(g.shape) + " differs from tensor shape " + Shapes.str(shape));
         }
         this.grad = g;
+        this.gradOwned = false;
     }
 
     public void zeroGrad() {
         this.grad = null;
+        this.gradOwned = false;
+    }
+
+    /**
+     * Adds g (of this tensor's shape) to the accumulated gradient, for {@link Autograd}. The first
+     * gradient is kept as it is (other tensors may share it); the second is summed into a new
+     * array that only this tensor holds, and later ones are added into that array in place, as
+     * PyTorch accumulates {@code .grad}: no new array per backward pass. With
+     * {@code createGraph} every sum is an op of the graph instead.
+     */
+    void accumulateGrad(Tensor g, boolean createGraph) {
+        if (grad == null) {
+            setGrad(g);
+        } else if (gradOwned && !createGraph) {
+            int[] strides = Shapes.broadcastStrides(shape, shape);
+            Backend.current().binary(Binary.ADD, shape, grad.data, strides, g.data, strides, grad.data);
+        } else {
+            setGrad(grad.add(g));
+            gradOwned = !createGraph;
+        }
     }
 
     /** The same data, cut from the graph. */
