@@ -41,8 +41,8 @@ interface MicroKernel {
      * Packs one full sliver of a transposed B: dst[dOff + p·nr + j] = b[bOff + j·ldb + p] for
      * p &lt; kc, j &lt; nr (column j of the sliver is row j of b). This transposing copy is what
      * a Linear layer's forward product y = x·Wᵀ costs besides the multiply-adds, about one float
-     * per cycle element by element; four rows at a time here, so each packed row of the sliver
-     * gets four neighbouring floats per visit.
+     * per cycle element by element; four rows at a time here (nr is a multiple of 4), so each
+     * packed row of the sliver gets four neighbouring floats per visit.
      */
     default void packTransposed(int kc, float[] b, int bOff, int ldb, float[] dst, int dOff) {
         int nr = nr();

@@ -92,11 +92,17 @@ class PointwiseParityTest {
         int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
         for (Unary op : new Unary[] {Unary.SIGMOID, Unary.SOFTPLUS, Unary.TANH}) {
             float[] x = inputs(rng, n, 30f);
-            float[] want = new float[n], got = new float[n];
-            ref.unary(op, x, want, n);
-            assertEquals(true, v.unary(op, x, got, n), op + " is vectorised");
-            withinUlps(op.toString().toLowerCase(), x, want, got, ulps(op));
+            float[][] wantGot = referenceAndVector(v, op, x);
+            withinUlps(op.toString().toLowerCase(), x, wantGot[0], wantGot[1], ulps(op));
         }
+    }
+
+    /** The reference's and the vector path's op(x), after checking that the vector path computes op. */
+    private float[][] referenceAndVector(Pointwise v, Unary op, float[] x) {
+        float[] want = new float[x.length], got = new float[x.length];
+        ref.unary(op, x, want, x.length);
+        assertEquals(true, v.unary(op, x, got, x.length), op + " is vectorised");
+        return new float[][] {want, got};
     }
 
     @Test
@@ -113,11 +119,9 @@ class PointwiseParityTest {
         int n = SIZES[seed % SIZES.length] + rng.nextInt(40);
         float[] x = inputs(rng, n, 3f);                                  // includes ±0, NaN, ±∞
         for (Unary op : new Unary[] {Unary.RELU, Unary.STEP}) {
-            float[] want = new float[n], got = new float[n];
-            ref.unary(op, x, want, n);
-            assertEquals(true, v.unary(op, x, got, n), op + " is vectorised");
+            float[][] wantGot = referenceAndVector(v, op, x);
             for (int i = 0; i < n; i++) {
-                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), op + "(" + x[i] + ") at " + i + " of " + n);
+                assertEquals(Float.floatToRawIntBits(wantGot[0][i]), Float.floatToRawIntBits(wantGot[1][i]), op + "(" + x[i] + ") at " + i + " of " + n);
             }
         }
     }
