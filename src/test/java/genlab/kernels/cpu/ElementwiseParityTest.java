@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cpu elementwise kernels ({@link Elementwise}) against the reference: binary ops, copies and
@@ -156,12 +157,36 @@ class ElementwiseParityTest {
     @MethodSource("seeds")
     void sumIsBitIdentical(int seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int outer = SIZES[rng.nextInt(SIZES.length)], len = SIZES[rng.nextInt(SIZES.length)], inner = SIZES[rng.nextInt(SIZES.length)];
+        int outer = SIZES[rng.nextInt(SIZES.length)], len = SIZES[rng.nextInt(SIZES.length)], inner = SIZES[1 + rng.nextInt(SIZES.length - 1)];
         float[] x = Parity.normal(rng, outer * len * inner);
         float[] want = Parity.poisoned(outer * inner), got = Parity.poisoned(outer * inner);
         ref.reduce(genlab.kernels.Reduce.SUM, x, outer, len, inner, want);
         new CpuKernels(1, false).reduce(genlab.kernels.Reduce.SUM, x, outer, len, inner, got);
         Parity.same("sum " + outer + "x" + len + "x" + inner, want, got);
+    }
+
+    /**
+     * Along the contiguous axis (inner = 1) the cpu sum adds eight partial double sums: another
+     * order than the reference's, so the bound of two double sums of n terms rounded to float:
+     * one ulp plus (n − 1)·2⁻⁵²·Σ|x|. Values of mixed sign and size, so that cancellation and the
+     * tail (n not a multiple of 8) are exercised; a dropped or doubled term misses by far more.
+     */
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("seeds")
+    void sumAlongTheContiguousAxisWithinDoubleRounding(int seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int outer = SIZES[rng.nextInt(SIZES.length)], len = SIZES[rng.nextInt(SIZES.length)] + rng.nextInt(2000);
+        float[] x = Parity.normal(rng, outer * len);
+        for (int i = 0; i < x.length; i++) x[i] *= (float) Math.pow(10, rng.nextInt(7) - 3);
+        float[] want = new float[outer], got = Parity.poisoned(outer);
+        ref.reduce(genlab.kernels.Reduce.SUM, x, outer, len, 1, want);
+        new CpuKernels(1, false).reduce(genlab.kernels.Reduce.SUM, x, outer, len, 1, got);
+        for (int o = 0; o < outer; o++) {
+            double abs = 0;
+            for (int j = 0; j < len; j++) abs += Math.abs(x[o * len + j]);
+            double bound = Math.ulp(want[o]) + (len - 1) * Math.pow(2, -52) * abs;
+            assertTrue(Math.abs((double) got[o] - want[o]) <= bound, "sum of row " + o + " (" + len + " terms): " + got[o] + ", reference " + want[o] + ", bound " + bound);
+        }
     }
 
     @ParameterizedTest(name = "case {0}")
