@@ -85,12 +85,13 @@ final class Conv {
         int xImage = g.inChannels() * g.inH() * g.inW(), yImage = g.outChannels() * pix;
         int groups = (g.batch() + GROUP - 1) / GROUP;
         float[][] partial = new float[groups][];
+        boolean pointwise = isPointwise(g);                                             // x is its own cols
         parallel.forEach(groups, gi -> {
             float[] sum = groups == 1 ? gw : new float[size];
-            float[] cols = isPointwise(g) ? x : buffer(kk * pix);
+            float[] cols = pointwise ? x : buffer(kk * pix);
             for (int n = gi * GROUP, end = Math.min(g.batch(), n + GROUP); n < end; n++) {
-                int colsOff = isPointwise(g) ? n * xImage : 0;
-                if (!isPointwise(g)) im2col(g, x, n * xImage, cols);                     // (Cin·kh·kw, Ho·Wo)
+                int colsOff = pointwise ? n * xImage : 0;
+                if (!pointwise) im2col(g, x, n * xImage, cols);                          // (Cin·kh·kw, Ho·Wo)
                 gemm.multiply(g.outChannels(), kk, pix, gy, n * yImage, pix, false, cols, colsOff, pix, true,
                         sum, 0, kk, n > gi * GROUP, false);
             }
