@@ -209,7 +209,7 @@ public final class DdpmLesson implements Lesson {
             double sum = 0;
             int count = 0;
             try (Progress bar = run.progress("epoch " + (epoch + 1) + "/" + epochs, perEpoch)) {
-                bar.update(step % perEpoch, "");
+                bar.resumeAt(step % perEpoch);
                 while (step < total && step / perEpoch == epoch) {
                     RandomGenerator r = new SplittableRandom(mix(run.seed(), step));
                     int[] idx = order.get(step % perEpoch);

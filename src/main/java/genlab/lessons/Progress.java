@@ -25,6 +25,7 @@ public final class Progress implements AutoCloseable {
     private final long plainIntervalNanos;
     private final long start;
     private long done;
+    private long resumedAt;
     private String status = "";
     private long lastDraw;
     private long lastTenth = 0;
@@ -47,6 +48,16 @@ public final class Progress implements AutoCloseable {
         this.plainIntervalNanos = (long) (plainIntervalSeconds * 1e9);
         this.start = nanoClock.getAsLong();
         this.lastDraw = start;
+    }
+
+    /**
+     * Starts the count at {@code done} items already done before this bar (a resumed training), without
+     * drawing: the rate and ETA then count only the items done since.
+     */
+    public void resumeAt(long done) {
+        this.done = Math.min(done, total);
+        this.resumedAt = this.done;
+        this.lastTenth = this.done * 10 / total;
     }
 
     /** One more item done; {@code status} is a short note such as {@code "loss 0.2345"}. */
@@ -83,12 +94,12 @@ public final class Progress implements AutoCloseable {
     /** The bar's text at {@code now}, without '\r' or newline. */
     String line(long now) {
         double seconds = Math.max(now - start, 1) / 1e9;
-        double rate = done / seconds;
+        double rate = (done - resumedAt) / seconds;
         int filled = (int) (WIDTH * done / total);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
         String digits = String.valueOf(total);
         String eta = done == total ? "took " + clock(seconds)
-                : "ETA " + (done == 0 ? "?" : clock((total - done) / rate));
+                : "ETA " + (done == resumedAt ? "?" : clock((total - done) / rate));
         return String.format(Locale.ROOT, "%s [%s] %" + digits.length() + "d/%s %3d%%  %s  %s%s", label, bar, done,
                 digits, (int) (100 * done / total), rate(rate), eta, status.isEmpty() ? "" : "  " + status);
     }

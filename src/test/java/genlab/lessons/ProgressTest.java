@@ -52,4 +52,18 @@ class ProgressTest {
         assertEquals(1, s.chars().filter(c -> c == '\n').count(), "one line, redrawn with \\r");
         assertTrue(s.contains("3/3 100%"), s);
     }
+
+    @Test
+    void resumedBarCountsOnlyTheItemsDoneSince() {
+        try (Progress p = new Progress("epoch 21/40", 1000, out, false, () -> now, 600)) {
+            p.resumeAt(600);
+            for (int i = 0; i < 100; i++) {
+                now += 500_000_000L; // 0.5 s per step
+                p.step("");
+            }
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals(2, lines.length, String.join("\n", lines)); // 70% and the final line, nothing at resume
+        assertEquals("epoch 21/40 [##############......]  700/1000  70%  2.0 it/s  ETA 2:30", lines[0]);
+    }
 }
