@@ -15,9 +15,16 @@ import java.util.random.RandomGenerator;
  * </pre>
  * with μ_θ = μ̃_t(x_t, x̂_0(ε_θ)) (eq. 11), σ_t² = β_t, and each KL between Gaussians in closed form
  * ({@link #klGaussian}). The T − 1 middle terms each cost a network evaluation, so
- * {@link #estimate} samples K of them per example uniformly and scales by (T − 1)/K: an unbiased
- * Monte-Carlo estimate of L whose standard error it reports. Data are 8-bit pixels scaled to [−1, 1],
- * so L bounds the discrete negative log-likelihood and bits/dim = L/(D·ln 2).
+ * {@link #estimate} samples K of them per example, by importance sampling with stratification:
+ * <pre>
+ *   Σ_{t=2}^{T} L_{t−1} ≈ (1/K) Σ_k L_{t_k−1} / p(t_k),   p(t) = (1/(t − 1)) / H_{T−1},
+ *   t_k = F⁻¹((k + u_k)/K),  u_k ~ U[0, 1),  F the cumulative distribution of p
+ * </pre>
+ * (H_n = Σ_{j=1}^{n} 1/j). Unbiased for any p > 0; p ∝ 1/(t − 1) because L_{t−1} falls steeply
+ * with t (for the shipped MNIST checkpoint: 0.23 bits/dim at t = 2, 0.01 at t = 15, 0.0002 at t = 300), so
+ * uniform sampling would rarely draw the few small t that hold most of the sum and be very noisy.
+ * The estimate's standard error over the examples is reported. Data are 8-bit pixels scaled to
+ * [−1, 1], so L bounds the discrete negative log-likelihood and bits/dim = L/(D·ln 2).
  */
 public final class VariationalBound {
     private final NoiseSchedule s;
@@ -67,16 +74,17 @@ public final class VariationalBound {
             float[] mu1 = meanTheta(model, x1, ones, labels);
             double sd1 = Math.sqrt(s.beta(1));
             for (int i = 0; i < b; i++) for (int j = 0; j < d; j++) decoder[i] -= DiscretizedGaussian.logProb(x[i * d + j], mu1[i * d + j], sd1);
-            // Σ_{t=2}^T L_{t−1} ≈ (T − 1)/K Σ_k L_{t_k − 1}, t_k ~ U{2..T}.
+            // Σ_{t=2}^T L_{t−1} ≈ (1/K) Σ_k L_{t_k − 1} / p(t_k), t_k from the k-th of K equal-mass strata of p.
+            double[] cdf = cumulativeProposal(T);
             for (int r = 0; r < k; r++) {
                 int[] t = new int[b];
-                for (int i = 0; i < b; i++) t[i] = 2 + rng.nextInt(T - 1);
+                for (int i = 0; i < b; i++) t[i] = drawT(cdf, (r + rng.nextDouble()) / k);
                 Tensor xt = q.sample(x0, t, Tensor.randn(rng, x0.shape()));
                 float[] xs = xt.data(), mu = meanTheta(model, xt, t, labels);
                 for (int i = 0; i < b; i++) {
                     double sum = 0;
                     for (int j = 0; j < d; j++) sum += diffusionTerm(x[i * d + j], xs[i * d + j], mu[i * d + j], t[i]);
-                    diffusion[i] += sum * (T - 1) / k;
+                    diffusion[i] += sum / (proposal(cdf, t[i]) * k);
                 }
             }
         }
@@ -92,6 +100,32 @@ public final class VariationalBound {
         }
         double se = b > 1 ? Math.sqrt(Math.max(0, sq - mean * mean) * b / (b - 1) / b) : Double.NaN;
         return new Estimate(mean, se, p, dec, dif);
+    }
+
+    /** F(t) = Σ_{s=2}^{t} p(s) at index t (entries 0 and 1 are 0), p(t) ∝ 1/(t − 1) on 2..T. */
+    private static double[] cumulativeProposal(int T) {
+        double[] cdf = new double[T + 1];
+        for (int t = 2; t <= T; t++) cdf[t] = cdf[t - 1] + 1.0 / (t - 1);
+        double h = cdf[T];
+        for (int t = 2; t <= T; t++) cdf[t] /= h;
+        cdf[T] = 1;
+        return cdf;
+    }
+
+    /** p(t) read off the cumulative distribution. */
+    private static double proposal(double[] cdf, int t) {
+        return cdf[t] - cdf[t - 1];
+    }
+
+    /** F⁻¹(u): the smallest t in 2..T with u < F(t), for u in [0, 1). */
+    private static int drawT(double[] cdf, double u) {
+        int lo = 2, hi = cdf.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (u < cdf[mid]) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     /** μ_θ(x_t, t) = μ̃_t(x_t, x̂_0) with x̂_0 from ε_θ, unclipped (eq. 11). */

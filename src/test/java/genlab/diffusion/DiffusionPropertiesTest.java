@@ -186,6 +186,47 @@ class DiffusionPropertiesTest {
         assertEquals(vb.priorTerm(x0), mc, 5 * se + 1e-9, "L_T, " + describe(s, seed));
     }
 
+    /**
+     * The bound's estimate of Σ_{t=2}^T L_{t−1} (importance-sampled, stratified t) is unbiased: for data
+     * that is one point x_0* and the exact denoiser ε(x_t, t) = (x_t − √ᾱ_t·x_0*)/√(1 − ᾱ_t), x̂_0 = x_0*,
+     * μ_θ = μ̃_t and every term is the closed form D·½(ln(β_t/β̃_t) + β̃_t/β_t − 1), whatever x_t; the
+     * mean of 400 estimates with K random t each must match the sum over all t.
+     */
+    @ParameterizedTest @MethodSource("fewSeeds")
+    void boundEstimateMatchesTheSumOverAllSteps(long seed) {
+        SplittableRandom g = new SplittableRandom(seed);
+        NoiseSchedule s = NoiseSchedule.byName(g.nextBoolean() ? "linear" : "cosine", 2 + g.nextInt(999));
+        int d = 3, b = 2, k = 1 + g.nextInt(8), reps = 400;
+        float[] point = new float[d];
+        for (int j = 0; j < d; j++) point[j] = (float) (g.nextDouble() * 2 - 1);
+        float[] data = new float[b * d];
+        for (int i = 0; i < b; i++) System.arraycopy(point, 0, data, i * d, d);
+        EpsModel exact = (xt, t, labels) -> {
+            float[] x = xt.data(), e = new float[x.length];
+            for (int i = 0; i < t.length; i++) {
+                double ab = s.alphaBar(t[i]);
+                for (int j = 0; j < d; j++) e[i * d + j] = (float) ((x[i * d + j] - Math.sqrt(ab) * point[j]) / Math.sqrt(1 - ab));
+            }
+            return Tensor.of(e, xt.shape());
+        };
+        Posterior post = new Posterior(s);
+        double closed = 0;
+        for (int t = 2; t <= s.steps(); t++) {
+            double v = post.variance(t), beta = s.beta(t);
+            closed += d * 0.5 * (Math.log(beta / v) + v / beta - 1);
+        }
+        closed /= d * Math.log(2);
+        VariationalBound vb = new VariationalBound(s);
+        double sum = 0, sq = 0;
+        for (int r = 0; r < reps; r++) {
+            double est = vb.estimate(exact, Tensor.of(data, b, d), null, k, g).diffusionBits();
+            sum += est;
+            sq += est * est;
+        }
+        double mean = sum / reps, se = Math.sqrt(Math.max(0, sq / reps - mean * mean) / reps);
+        assertEquals(closed, mean, 5 * se + 1e-4 * closed, "Σ L_t−1 in bits/dim, K = " + k + ", " + describe(s, seed));
+    }
+
     /** The discretized Gaussian's 256 bin masses sum to 1, and an interior bin's mass is the density's integral over it. */
     @ParameterizedTest @MethodSource("seeds")
     void discretizedGaussianIsADistributionOverTheBins(long seed) {
